@@ -1,0 +1,373 @@
+package dev.amends.saga;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Saga;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * The saga core: runs a flow's steps under a {@link SagaDefinition}, registers each undo with
+ * {@link Saga#addCompensation} before its step's call, compensates in reverse order in a detached
+ * cancellation scope, and turns an undo that fails for good into an escalation an operator settles.
+ *
+ * <p>Create it in the workflow's {@code @WorkflowInit} constructor (so that queries and signals
+ * arriving before the workflow method runs find it) and delegate {@link SagaWorkflow}'s methods to
+ * {@link #state()} and {@link #decide(Object)}:
+ *
+ * <pre>
+ * Optional&lt;Receipt&gt; done = saga.run(() -&gt; {
+ *   Quote quote = saga.closedStep("price", keys -&gt; activities.price(order));
+ *   saga.step("reserve", keys -&gt; activities.reserve(keys.doKey(), quote),
+ *                        keys -&gt; activities.release(keys.undoKey(), keys.doKey()));
+ *   return ...;
+ * });
+ * </pre>
+ *
+ * <p>On the happy path it adds no command to the history: the status search attribute is written
+ * only once the saga leaves that path.
+ */
+public final class AmendsSaga {
+  /** The Keyword search attribute operators query, e.g. {@code SagaStatus="NEEDS_OPERATOR"}. */
+  public static final SearchAttributeKey<String> SAGA_STATUS =
+      SearchAttributeKey.forKeyword("SagaStatus");
+
+  private static final Logger log = Workflow.getLogger(AmendsSaga.class);
+
+  private final SagaDefinition definition;
+  private final SagaSettings settings;
+  private final String sagaId;
+  private final Saga compensations;
+  private final EscalationActivities escalationActivities;
+  private final Map<String, StepRun> steps = new LinkedHashMap<>();
+  private final List<Escalation> escalations = new ArrayList<>();
+  private final List<RejectedDecision> rejectedDecisions = new ArrayList<>();
+  private final Map<String, OperatorDecision> pendingDecisions = new HashMap<>();
+  private SagaStatus status = SagaStatus.RUNNING;
+  private SagaStatus publishedStatus;
+  private boolean operatorInvolved;
+  private String failedStep;
+  private String failure;
+
+  public AmendsSaga(SagaDefinition definition, SagaSettings settings) {
+    this.definition = definition.requireValid();
+    this.settings = SagaSettings.orDefaults(settings);
+    this.sagaId = Workflow.getInfo().getWorkflowId();
+    this.compensations =
+        new Saga(
+            new Saga.Options.Builder()
+                .setParallelCompensation(definition.parallelUndo())
+                // Undos never throw to Saga: each failure becomes an escalation. Anything else is
+                // a bug and must surface, never be swallowed.
+                .setContinueWithError(false)
+                .build());
+    this.escalationActivities =
+        Workflow.newActivityStub(
+            EscalationActivities.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofSeconds(30))
+                // Losing an escalation is worse than waiting for the store: retry without limit.
+                .setRetryOptions(
+                    RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
+                .build());
+    for (StepSpec spec : definition.steps()) {
+      steps.put(spec.name(), new StepRun(spec, StepKeys.of(sagaId, spec.name())));
+    }
+  }
+
+  /**
+   * Options for the activity stubs a flow's undos call: the retry policy after which a failing
+   * undo escalates to an operator.
+   */
+  public ActivityOptions undoActivityOptions() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setBackoffCoefficient(2)
+                .setMaximumInterval(Duration.ofSeconds(30))
+                .setMaximumAttempts(settings.undoMaximumAttempts())
+                .build())
+        .build();
+  }
+
+  /**
+   * Runs the flow. Returns its result when every step succeeded; otherwise compensates and returns
+   * empty once every undo has reached an end (by itself or through an operator). When the workflow
+   * is cancelled it compensates first, then rethrows the cancellation.
+   */
+  public <R> Optional<R> run(Supplier<R> flow) {
+    try {
+      R result = flow.get();
+      status = SagaStatus.COMPLETED;
+      return Optional.of(result);
+    } catch (TemporalFailure stepFailure) {
+      // A cancellation may surface as the cancelled activity's failure; either way it compensates.
+      boolean cancelled = CancellationScope.current().isCancelRequested();
+      if (failure == null) {
+        failure = cancelled ? "cancelled" : Failures.describe(stepFailure);
+      }
+      compensate();
+      if (cancelled) {
+        throw stepFailure instanceof CanceledFailure c
+            ? c
+            : new CanceledFailure("saga cancelled; compensated");
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** Runs a closed (RML-1) step: its effect stays in the worker, so nothing is registered. */
+  public <R> R closedStep(String stepName, Function<StepKeys, R> action) {
+    StepRun step = declared(stepName, World.CLOSED);
+    return perform(step, action);
+  }
+
+  /**
+   * Runs a dialog (RML-2) or history (RML-3) step. Its undo is registered before the call: a call
+   * that failed or timed out may still have taken effect, so the undo runs either way and reports
+   * {@link UndoOutcome#NOTHING_TO_UNDO} when there was none.
+   */
+  public <R> R step(
+      String stepName, Function<StepKeys, R> action, Function<StepKeys, UndoOutcome> undo) {
+    StepRun step = declared(stepName, null);
+    if (undo == null) {
+      throw new IllegalArgumentException("step '" + stepName + "' needs its undo");
+    }
+    step.undo = undo;
+    compensations.addCompensation(() -> undo(step));
+    return perform(step, action);
+  }
+
+  /** Applies an operator decision signal; anything malformed, unknown or stale is recorded. */
+  public void decide(Object received) {
+    long now = Workflow.currentTimeMillis();
+    DecisionParser.Parsed parsed = DecisionParser.parse(received, now);
+    if (parsed.rejection() != null) {
+      reject(received, parsed.rejection(), now);
+      return;
+    }
+    OperatorDecision decision = parsed.decision();
+    Optional<Escalation> target =
+        escalations.stream().filter(e -> e.id().equals(decision.escalationId())).findFirst();
+    if (target.isEmpty()) {
+      reject(received, "no escalation '" + decision.escalationId() + "' in this saga", now);
+    } else if (!target.get().awaitsDecision()) {
+      OperatorDecision earlier = target.get().decision();
+      reject(
+          received,
+          "escalation '"
+              + decision.escalationId()
+              + "' was already settled ("
+              + earlier.action()
+              + " by "
+              + earlier.operator()
+              + ")",
+          now);
+    } else if (pendingDecisions.containsKey(decision.escalationId())) {
+      reject(received, "escalation '" + decision.escalationId() + "' already has a decision", now);
+    } else {
+      pendingDecisions.put(decision.escalationId(), decision);
+    }
+  }
+
+  public SagaState state() {
+    List<StepState> stepStates = new ArrayList<>();
+    for (StepRun step : steps.values()) {
+      stepStates.add(step.state());
+    }
+    return new SagaState(
+        sagaId,
+        definition.name(),
+        status,
+        stepStates,
+        List.copyOf(escalations),
+        List.copyOf(rejectedDecisions),
+        failedStep,
+        failure);
+  }
+
+  public SagaStatus status() {
+    return status;
+  }
+
+  private StepRun declared(String stepName, World expected) {
+    StepRun step = steps.get(stepName);
+    if (step == null) {
+      throw new IllegalStateException(
+          "saga '" + definition.name() + "' has no step '" + stepName + "' in its definition");
+    }
+    World world = step.spec.world();
+    boolean closed = world == World.CLOSED;
+    if (expected == World.CLOSED && !closed) {
+      throw new IllegalStateException(
+          "step '" + stepName + "' is " + world.level() + ": run it with step(...) and its undo");
+    }
+    if (expected == null && closed) {
+      throw new IllegalStateException(
+          "step '" + stepName + "' is RML-1 (closed): run it with closedStep(...), no undo");
+    }
+    return step;
+  }
+
+  private <R> R perform(StepRun step, Function<StepKeys, R> action) {
+    step.status = StepStatus.RUNNING;
+    try {
+      R result = action.apply(step.keys);
+      step.status = StepStatus.DONE;
+      return result;
+    } catch (TemporalFailure stepFailure) {
+      step.status = StepStatus.FAILED;
+      step.error = Failures.describe(stepFailure);
+      failedStep = step.spec.name();
+      failure = step.error;
+      throw stepFailure;
+    }
+  }
+
+  private void compensate() {
+    setStatus(SagaStatus.COMPENSATING);
+    // Detached: a cancelled saga must still undo what it did.
+    Workflow.newDetachedCancellationScope(compensations::compensate).run();
+    for (StepRun step : steps.values()) {
+      if (step.spec.world() == World.CLOSED && step.status == StepStatus.DONE) {
+        step.status = StepStatus.DISCARDED;
+      }
+    }
+    setStatus(operatorInvolved ? SagaStatus.COMPENSATED_WITH_OPERATOR : SagaStatus.COMPENSATED);
+  }
+
+  /** Runs one undo until it reaches an end: by itself, or through an operator's decision. */
+  private void undo(StepRun step) {
+    while (true) {
+      step.status = StepStatus.UNDOING;
+      try {
+        UndoOutcome outcome = step.undo.apply(step.keys);
+        step.status =
+            outcome == UndoOutcome.NOTHING_TO_UNDO ? StepStatus.NOTHING_TO_UNDO : StepStatus.UNDONE;
+        step.error = null;
+        return;
+      } catch (TemporalFailure undoFailure) {
+        step.undoAttempts += Failures.attemptsUsed(undoFailure, settings.undoMaximumAttempts());
+        step.error = Failures.describe(undoFailure);
+        OperatorDecision decision = escalate(step);
+        switch (decision.action()) {
+          case RETRY -> log.info("retrying undo of {} after {}", step.spec.name(), decision);
+          case RESOLVED_MANUALLY -> {
+            step.status = StepStatus.RESOLVED_MANUALLY;
+            return;
+          }
+          case ACCEPT_LOSS -> {
+            step.status = StepStatus.LOSS_ACCEPTED;
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  /** Opens an escalation, alerts, and waits durably (re-alerting) for an operator's decision. */
+  private OperatorDecision escalate(StepRun step) {
+    operatorInvolved = true;
+    step.escalations++;
+    String id = step.spec.name() + "-" + step.escalations;
+    Escalation opened =
+        new Escalation(
+            id,
+            sagaId,
+            definition.name(),
+            step.spec.name(),
+            step.spec.world(),
+            step.spec.undo(),
+            step.error,
+            step.undoAttempts,
+            step.spec.runbook(),
+            Workflow.currentTimeMillis(),
+            1,
+            null);
+    escalations.add(opened);
+    step.status = StepStatus.NEEDS_OPERATOR;
+    setStatus(SagaStatus.NEEDS_OPERATOR);
+    escalationActivities.open(opened);
+    while (!Workflow.await(settings.realertEvery(), () -> pendingDecisions.containsKey(id))) {
+      Escalation current = find(id);
+      Escalation reminded = current.withAlertsSent(current.alertsSent() + 1);
+      replace(reminded);
+      escalationActivities.realert(reminded);
+    }
+    OperatorDecision decision = pendingDecisions.remove(id);
+    Escalation settled = find(id).decided(decision);
+    replace(settled);
+    escalationActivities.close(settled);
+    if (escalations.stream().noneMatch(Escalation::awaitsDecision)) {
+      setStatus(SagaStatus.COMPENSATING);
+    }
+    return decision;
+  }
+
+  private Escalation find(String id) {
+    return escalations.stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  private void replace(Escalation updated) {
+    for (int i = 0; i < escalations.size(); i++) {
+      if (escalations.get(i).id().equals(updated.id())) {
+        escalations.set(i, updated);
+        return;
+      }
+    }
+  }
+
+  private void reject(Object received, String reason, long now) {
+    String shown = String.valueOf(received);
+    if (shown.length() > 500) {
+      shown = shown.substring(0, 500) + "...";
+    }
+    rejectedDecisions.add(new RejectedDecision(shown, reason, now));
+    log.warn("rejected operator decision {}: {}", shown, reason);
+  }
+
+  /** Writes the search attribute only when the status changes: nothing on the happy path. */
+  private void setStatus(SagaStatus next) {
+    status = next;
+    if (next != publishedStatus) {
+      Workflow.upsertTypedSearchAttributes(SAGA_STATUS.valueSet(next.name()));
+      publishedStatus = next;
+    }
+  }
+
+  /** A step's run-time record; lives only in workflow memory and is rebuilt by replay. */
+  private static final class StepRun {
+    final StepSpec spec;
+    final StepKeys keys;
+    Function<StepKeys, UndoOutcome> undo;
+    StepStatus status = StepStatus.PENDING;
+    String error;
+    int undoAttempts;
+    int escalations;
+
+    StepRun(StepSpec spec, StepKeys keys) {
+      this.spec = spec;
+      this.keys = keys;
+    }
+
+    StepState state() {
+      String undoKey = spec.world() == World.CLOSED ? null : keys.undoKey();
+      return new StepState(spec.name(), spec.world(), status, keys.doKey(), undoKey, error);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.amends.order;
+
+import dev.amends.saga.Escalation;
+import dev.amends.saga.EscalationActivities;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Escalation activities for workflow tests: remembers what was opened, re-alerted and closed. */
+public class RecordingEscalationActivities implements EscalationActivities {
+  public final List<Escalation> opened = new ArrayList<>();
+  public final List<Escalation> realerted = new ArrayList<>();
+  public final List<Escalation> closed = new ArrayList<>();
+
+  @Override
+  public synchronized void open(Escalation escalation) {
+    opened.add(escalation);
+  }
+
+  @Override
+  public synchronized void realert(Escalation escalation) {
+    realerted.add(escalation);
+  }
+
+  @Override
+  public synchronized void close(Escalation escalation) {
+    closed.add(escalation);
+  }
+}
