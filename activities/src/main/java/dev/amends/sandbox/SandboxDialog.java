@@ -1,0 +1,48 @@
+package dev.amends.sandbox;
+
+import dev.amends.order.StepRequests.Undo;
+import dev.amends.sandbox.SandboxEffects.Effect;
+import dev.amends.saga.UndoOutcome;
+import java.util.Optional;
+
+/** What the stock, shipping and mail sandboxes share: an effect under a key, and its undo. */
+abstract class SandboxDialog {
+  private final String system;
+  private final SandboxEffects effects;
+  private final SandboxFaults faults;
+
+  SandboxDialog(String system, SandboxEffects effects, SandboxFaults faults) {
+    this.system = system;
+    this.effects = effects;
+    this.faults = faults;
+  }
+
+  String act(String orderId, String key, String referencePrefix, String detail) {
+    return effects
+        .record(new Effect(key, system, orderId, "DO", References.of(referencePrefix, key), null,
+            detail))
+        .reference();
+  }
+
+  /**
+   * Undoes the effect under the request's do key. No effect means nothing to undo (the do never
+   * took effect); an effect whose detail carries the blocking test value fails until healed.
+   */
+  UndoOutcome undo(Undo request, String blockingValue, String what) {
+    Optional<Effect> done = effects.find(request.doKey());
+    if (done.isEmpty()) {
+      return UndoOutcome.NOTHING_TO_UNDO;
+    }
+    if (effects.find(request.undoKey()).isPresent()) {
+      return UndoOutcome.UNDONE;
+    }
+    String detail = done.get().detail();
+    if (detail != null && detail.contains(blockingValue)) {
+      faults.failUnlessHealed(system, request.orderId(), what);
+    }
+    effects.record(
+        new Effect(request.undoKey(), system, request.orderId(), "UNDO",
+            References.of(what, request.undoKey()), request.doKey(), null));
+    return UndoOutcome.UNDONE;
+  }
+}

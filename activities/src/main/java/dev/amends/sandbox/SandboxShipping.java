@@ -1,0 +1,35 @@
+package dev.amends.sandbox;
+
+import dev.amends.order.Address;
+import dev.amends.order.OrderFailure;
+import dev.amends.order.StepRequests.CreateShipment;
+import dev.amends.order.StepRequests.Undo;
+import dev.amends.order.StepResults.Shipment;
+import dev.amends.order.port.ShippingSystem;
+import dev.amends.saga.UndoOutcome;
+import org.springframework.stereotype.Component;
+
+/** Test values in the address line: UNDELIVERABLE is refused; CANCEL-BLOCKED blocks the cancel. */
+@Component
+public class SandboxShipping extends SandboxDialog implements ShippingSystem {
+  public static final String SYSTEM = "shipping";
+
+  public SandboxShipping(SandboxEffects effects, SandboxFaults faults) {
+    super(SYSTEM, effects, faults);
+  }
+
+  @Override
+  public Shipment create(CreateShipment request) {
+    Address to = request.address();
+    if (to.line1().contains("UNDELIVERABLE")) {
+      throw SandboxFaults.refusal(OrderFailure.UNDELIVERABLE, "cannot deliver to " + to.line1());
+    }
+    String detail = to.name() + ", " + to.line1() + ", " + to.postalCode() + " " + to.city();
+    return new Shipment(act(request.orderId(), request.idempotencyKey(), "shp", detail));
+  }
+
+  @Override
+  public UndoOutcome cancel(Undo request) {
+    return undo(request, "CANCEL-BLOCKED", "cancel");
+  }
+}

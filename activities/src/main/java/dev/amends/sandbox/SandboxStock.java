@@ -1,0 +1,40 @@
+package dev.amends.sandbox;
+
+import dev.amends.order.OrderFailure;
+import dev.amends.order.OrderLine;
+import dev.amends.order.StepRequests.ReserveStock;
+import dev.amends.order.StepRequests.Undo;
+import dev.amends.order.StepResults.Reservation;
+import dev.amends.order.port.StockSystem;
+import dev.amends.saga.UndoOutcome;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Test values: a SKU starting OUT-OF-STOCK is refused; one starting RELEASE-BLOCKED blocks release. */
+@Component
+public class SandboxStock extends SandboxDialog implements StockSystem {
+  public static final String SYSTEM = "stock";
+
+  public SandboxStock(SandboxEffects effects, SandboxFaults faults) {
+    super(SYSTEM, effects, faults);
+  }
+
+  @Override
+  public Reservation reserve(ReserveStock request) {
+    for (OrderLine line : request.items()) {
+      if (line.sku().startsWith("OUT-OF-STOCK")) {
+        throw SandboxFaults.refusal(OrderFailure.OUT_OF_STOCK, "no stock for " + line.sku());
+      }
+    }
+    String skus =
+        request.items().stream()
+            .map(l -> l.sku() + "x" + l.quantity())
+            .collect(Collectors.joining(","));
+    return new Reservation(act(request.orderId(), request.idempotencyKey(), "res", skus));
+  }
+
+  @Override
+  public UndoOutcome release(Undo request) {
+    return undo(request, "RELEASE-BLOCKED", "release");
+  }
+}

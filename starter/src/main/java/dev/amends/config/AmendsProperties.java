@@ -1,0 +1,31 @@
+package dev.amends.config;
+
+import dev.amends.saga.SagaSettings;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * amends' own settings.
+ *
+ * @param realertEvery how long an escalation waits unanswered before its alert goes out again
+ * @param undoMaximumAttempts activity attempts of one undo run before it escalates
+ * @param runbookBaseUrl prefix that turns a step's runbook path into a link
+ */
+@ConfigurationProperties("amends")
+public record AmendsProperties(
+    @DefaultValue("30m") Duration realertEvery,
+    @DefaultValue("5") int undoMaximumAttempts,
+    @DefaultValue("/") String runbookBaseUrl) {
+
+  public SagaSettings sagaSettings() {
+    return new SagaSettings(realertEvery, undoMaximumAttempts);
+  }
+
+  public String runbookUrl(String runbook) {
+    if (runbook == null) {
+      return null;
+    }
+    return runbookBaseUrl.endsWith("/") ? runbookBaseUrl + runbook : runbookBaseUrl + "/" + runbook;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.amends.escalation;
+
+import dev.amends.api.ApiException;
+import dev.amends.config.AmendsProperties;
+import dev.amends.order.OrderWorkflow;
+import dev.amends.saga.Escalation;
+import dev.amends.saga.SagaState;
+import dev.amends.sagas.SagaQueries;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The operator API: what waits for a person, and the decisions that settle it. */
+@RestController
+class EscalationController {
+  private final EscalationStore store;
+  private final SagaQueries sagas;
+  private final AmendsProperties properties;
+
+  EscalationController(EscalationStore store, SagaQueries sagas, AmendsProperties properties) {
+    this.store = store;
+    this.sagas = sagas;
+    this.properties = properties;
+  }
+
+  /** One escalation as listed, with its runbook link and where to post the decision. */
+  record EscalationView(
+      String sagaId,
+      String escalationId,
+      String sagaName,
+      String step,
+      String world,
+      String undo,
+      String error,
+      int attempts,
+      String runbook,
+      String runbookUrl,
+      Instant openedAt,
+      int alertsSent,
+      String status,
+      String decisionAction,
+      String decisionOperator,
+      String decisionNote,
+      Instant closedAt,
+      String decide) {}
+
+  @GetMapping("/escalations")
+  List<EscalationView> list(@RequestParam(defaultValue = "open") String status) {
+    if (!status.equals("open") && !status.equals("all")) {
+      throw ApiException.badField("status", "status must be 'open' or 'all'");
+    }
+    return store.list(status.equals("open")).stream().map(this::view).toList();
+  }
+
+  @PostMapping("/orders/{orderId}/escalations/{escalationId}")
+  ResponseEntity<Map<String, Object>> decideForOrder(
+      @PathVariable String orderId,
+      @PathVariable String escalationId,
+      @RequestBody DecisionRequest decision) {
+    return decide(OrderWorkflow.workflowId(orderId), escalationId, decision);
+  }
+
+  @PostMapping("/sagas/{sagaId}/escalations/{escalationId}")
+  ResponseEntity<Map<String, Object>> decide(
+      @PathVariable String sagaId,
+      @PathVariable String escalationId,
+      @RequestBody DecisionRequest decision) {
+    Map<String, Object> signal = decision.toSignal(escalationId);
+    SagaState state = sagas.state(sagaId);
+    Escalation escalation =
+        state.escalations().stream()
+            .filter(e -> e.id().equals(escalationId))
+            .findFirst()
+            .orElseThrow(
+                () -> ApiException.notFound("saga " + sagaId + " has no escalation " + escalationId));
+    if (!escalation.awaitsDecision()) {
+      throw ApiException.conflict(
+          "escalation "
+              + escalationId
+              + " was already settled: "
+              + escalation.decision().action()
+              + " by "
+              + escalation.decision().operator());
+    }
+    sagas.decide(sagaId, signal);
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(Map.of("sagaId", sagaId, "decision", signal));
+  }
+
+  private EscalationView view(EscalationRecord r) {
+    String decide =
+        r.sagaId().startsWith("order-")
+            ? "/orders/" + r.sagaId().substring("order-".length()) + "/escalations/" + r.escalationId()
+            : "/sagas/" + r.sagaId() + "/escalations/" + r.escalationId();
+    return new EscalationView(
+        r.sagaId(),
+        r.escalationId(),
+        r.sagaName(),
+        r.step(),
+        r.world(),
+        r.undo(),
+        r.error(),
+        r.attempts(),
+        r.runbook(),
+        properties.runbookUrl(r.runbook()),
+        r.openedAt(),
+        r.alertsSent(),
+        r.closedAt() == null ? "OPEN" : "CLOSED",
+        r.decisionAction(),
+        r.decisionOperator(),
+        r.decisionNote(),
+        r.closedAt(),
+        decide);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.amends.sandbox;
+
+import dev.amends.api.ApiException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The sandboxes' admin switch, and a look at what each system holds for an order. */
+@RestController
+class SandboxController {
+  private static final Set<String> SYSTEMS =
+      Set.of(SandboxPaymentProvider.SYSTEM, SandboxStock.SYSTEM, SandboxShipping.SYSTEM, SandboxMail.SYSTEM);
+
+  private final SandboxFaults faults;
+  private final SandboxPaymentProvider payments;
+  private final SandboxEffects effects;
+
+  SandboxController(SandboxFaults faults, SandboxPaymentProvider payments, SandboxEffects effects) {
+    this.faults = faults;
+    this.payments = payments;
+    this.effects = effects;
+  }
+
+  /** Which fault to heal: one system's, or (system left out) every system's, for one order. */
+  record HealRequest(String orderId, String system) {}
+
+  @PostMapping("/sandbox/heal")
+  Map<String, Object> heal(@RequestBody HealRequest request) {
+    if (request.orderId() == null || request.orderId().isBlank()) {
+      throw ApiException.badField("orderId", "orderId is required");
+    }
+    List<String> systems;
+    if (request.system() == null) {
+      systems = SYSTEMS.stream().sorted().toList();
+    } else if (SYSTEMS.contains(request.system())) {
+      systems = List.of(request.system());
+    } else {
+      throw ApiException.badField("system", "system must be one of " + SYSTEMS.stream().sorted().toList());
+    }
+    systems.forEach(system -> faults.heal(system, request.orderId()));
+    return Map.of("orderId", request.orderId(), "healed", systems);
+  }
+
+  @GetMapping("/sandbox/orders/{orderId}")
+  Map<String, Object> records(@PathVariable String orderId) {
+    return Map.of("payments", payments.forOrder(orderId), "effects", effects.forOrder(orderId));
+  }
+}
