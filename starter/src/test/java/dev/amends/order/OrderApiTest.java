@@ -1,0 +1,175 @@
+package dev.amends.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The whole application on the embedded default: REST in, saga, sandboxes, operator API. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class OrderApiTest {
+  @Autowired TestRestTemplate http;
+  @Autowired ObjectMapper json;
+
+  static String order(String id, String card, String line1) {
+    return """
+        {"orderId": "%s", "customerEmail": "ana@example.com",
+         "items": [{"sku": "BOOK-1", "quantity": 2}], "cardToken": "%s",
+         "shippingAddress": {"name": "Ana", "line1": "%s", "city": "Lisbon",
+                             "postalCode": "1000-001", "country": "PT"},
+         "currency": "EUR"}
+        """.formatted(id, card, line1);
+  }
+
+  @Test
+  void givenAValidOrder_itStartsASagaThatCompletesAndChargesOnce() throws Exception {
+    ResponseEntity<String> placed = post("/orders", order("api-1", "tok_visa", "1 Main St"));
+    assertThat(placed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(placed.getHeaders().getLocation()).hasToString("/orders/api-1");
+
+    JsonNode state = awaitOrder("api-1", s -> s.get("status").asText().equals("COMPLETED"));
+    assertThat(state.get("steps")).hasSize(5);
+    JsonNode records = get("/sandbox/orders/api-1");
+    assertThat(records.get("payments")).hasSize(1);
+    assertThat(records.get("payments").get(0).get("amountMinor").asLong()).isEqualTo(2598);
+  }
+
+  @Test
+  void givenTheSameOrderPostedTwice_itAnswersWithTheExistingSagaAndNeverChargesTwice()
+      throws Exception {
+    String body = order("api-2", "tok_visa", "1 Main St");
+    assertThat(post("/orders", body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    ResponseEntity<String> again = post("/orders", body);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(json.readTree(again.getBody()).get("created").asBoolean()).isFalse();
+    awaitOrder("api-2", s -> s.get("status").asText().equals("COMPLETED"));
+    assertThat(post("/orders", body).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    ResponseEntity<String> different = post("/orders", order("api-2", "tok_other", "1 Main St"));
+    assertThat(different.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(get("/sandbox/orders/api-2").get("payments")).hasSize(1);
+  }
+
+  @Test
+  void givenInvalidFields_itAnswersProblemJsonNamingEachFieldAndStartsNothing() throws Exception {
+    String body =
+        """
+        {"orderId": "bad 1", "customerEmail": "not-an-email", "items": [{"sku": "B", "quantity": 0}],
+         "cardToken": "tok_visa", "currency": "euro"}
+        """;
+    ResponseEntity<String> refused = post("/orders", body);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    JsonNode problem = json.readTree(refused.getBody());
+    assertThat(problem.get("errors").findValuesAsText("field"))
+        .contains("orderId", "customerEmail", "items[0].quantity", "shippingAddress", "currency");
+    assertThat(http.getForEntity("/orders/bad 1", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void givenAFieldOfTheWrongType_itNamesThatField() throws Exception {
+    ResponseEntity<String> refused =
+        post("/orders", order("api-3", "tok_visa", "x").replace("\"quantity\": 2", "\"quantity\": \"two\""));
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(refused.getBody()).get("errors").findValuesAsText("field"))
+        .containsExactly("items[0].quantity");
+  }
+
+  @Test
+  void givenAnUnknownOrder_itAnswers404() {
+    ResponseEntity<String> missing = http.getForEntity("/orders/nobody", String.class);
+    assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(missing.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void givenARefundThatFails_itIsListedAndSettledByAnOperatorDecision() throws Exception {
+    post("/orders", order("api-4", "tok_refund_blocked", "9 UNDELIVERABLE Rd"));
+
+    JsonNode escalation = awaitOpenEscalation("order-api-4");
+    assertThat(escalation.get("escalationId").asText()).isEqualTo("chargeCard-1");
+    assertThat(escalation.get("world").asText()).isEqualTo("RML-3");
+    assertThat(escalation.get("runbookUrl").asText()).isEqualTo("/docs/runbooks/refund-charge.md");
+    assertThat(escalation.get("decide").asText()).isEqualTo("/orders/api-4/escalations/chargeCard-1");
+    assertThat(http.getForEntity("/docs/runbooks/refund-charge.md", String.class).getBody())
+        .contains("Runbook");
+
+    ResponseEntity<String> noNote =
+        post("/orders/api-4/escalations/chargeCard-1", "{\"action\": \"ACCEPT_LOSS\", \"operator\": \"ana\"}");
+    assertThat(noNote.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(noNote.getBody()).get("errors").findValuesAsText("field"))
+        .containsExactly("note");
+    ResponseEntity<String> unknown =
+        post("/orders/api-4/escalations/nope-1", "{\"action\": \"RETRY\", \"operator\": \"ana\"}");
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+    post("/sandbox/heal", "{\"orderId\": \"api-4\", \"system\": \"payments\"}");
+    ResponseEntity<String> retry =
+        post("/orders/api-4/escalations/chargeCard-1", "{\"action\": \"RETRY\", \"operator\": \"ana\"}");
+    assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+    JsonNode state =
+        awaitOrder("api-4", s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
+    assertThat(state.get("escalations").get(0).get("decision").get("action").asText())
+        .isEqualTo("RETRY");
+    JsonNode payments = get("/sandbox/orders/api-4").get("payments");
+    assertThat(payments.findValuesAsText("kind")).containsExactly("CHARGE", "REFUND");
+    assertThat(get("/escalations").findValuesAsText("sagaId")).doesNotContain("order-api-4");
+    ResponseEntity<String> stale =
+        post("/orders/api-4/escalations/chargeCard-1", "{\"action\": \"RETRY\", \"operator\": \"bo\"}");
+    assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  private JsonNode awaitOpenEscalation(String sagaId) throws Exception {
+    for (int i = 0; i < 300; i++) {
+      for (JsonNode e : get("/escalations")) {
+        if (e.get("sagaId").asText().equals(sagaId)) {
+          return e;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no open escalation for " + sagaId);
+  }
+
+  private JsonNode awaitOrder(String orderId, Predicate<JsonNode> until) throws Exception {
+    JsonNode state = null;
+    for (int i = 0; i < 300; i++) {
+      ResponseEntity<String> r = http.getForEntity("/orders/" + orderId, String.class);
+      if (r.getStatusCode().is2xxSuccessful()) {
+        state = json.readTree(r.getBody());
+        if (until.test(state)) {
+          return state;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("order " + orderId + " never got there; last state " + state);
+  }
+
+  private JsonNode get(String path) throws Exception {
+    return json.readTree(http.getForEntity(path, String.class).getBody());
+  }
+
+  private ResponseEntity<String> post(String path, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+  }
+}
