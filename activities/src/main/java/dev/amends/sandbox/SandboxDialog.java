@@ -10,11 +10,19 @@ abstract class SandboxDialog {
   private final String system;
   private final SandboxEffects effects;
   private final SandboxFaults faults;
+  private final SandboxLatency latency;
 
-  SandboxDialog(String system, SandboxEffects effects, SandboxFaults faults) {
+  SandboxDialog(
+      String system, SandboxEffects effects, SandboxFaults faults, SandboxLatency latency) {
     this.system = system;
     this.effects = effects;
     this.faults = faults;
+    this.latency = latency;
+  }
+
+  /** A remote call's round trip, before the system looks at the request. */
+  void roundTrip() {
+    latency.pause();
   }
 
   String act(String orderId, String key, String referencePrefix, String detail) {
@@ -29,6 +37,7 @@ abstract class SandboxDialog {
    * took effect); an effect whose detail carries the blocking test value fails until healed.
    */
   UndoOutcome undo(Undo request, String blockingValue, String what) {
+    roundTrip();
     Optional<Effect> done = effects.find(request.doKey());
     if (done.isEmpty()) {
       return UndoOutcome.NOTHING_TO_UNDO;

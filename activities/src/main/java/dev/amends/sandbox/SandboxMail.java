@@ -17,12 +17,13 @@ import org.springframework.stereotype.Component;
 public class SandboxMail extends SandboxDialog implements MailSystem {
   public static final String SYSTEM = "mail";
 
-  public SandboxMail(SandboxEffects effects, SandboxFaults faults) {
-    super(SYSTEM, effects, faults);
+  public SandboxMail(SandboxEffects effects, SandboxFaults faults, SandboxLatency latency) {
+    super(SYSTEM, effects, faults, latency);
   }
 
   @Override
   public MailReceipt sendConfirmation(SendConfirmation request) {
+    roundTrip();
     String to = request.email();
     if (to.contains("bounce")) {
       throw SandboxFaults.refusal(OrderFailure.MAIL_REJECTED, "mailbox " + to + " rejected mail");

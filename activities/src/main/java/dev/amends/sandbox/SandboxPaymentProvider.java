@@ -24,10 +24,12 @@ public class SandboxPaymentProvider implements PaymentProvider {
 
   private final JdbcClient jdbc;
   private final SandboxFaults faults;
+  private final SandboxLatency latency;
 
-  public SandboxPaymentProvider(JdbcClient jdbc, SandboxFaults faults) {
+  public SandboxPaymentProvider(JdbcClient jdbc, SandboxFaults faults, SandboxLatency latency) {
     this.jdbc = jdbc;
     this.faults = faults;
+    this.latency = latency;
   }
 
   /** One record of the provider: a charge or a refund. */
@@ -43,6 +45,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
 
   @Override
   public Charge charge(ChargeCard request) {
+    latency.pause();
     Optional<Payment> existing = byKey(request.idempotencyKey());
     if (existing.isPresent()) {
       Payment p = existing.get();
@@ -67,6 +70,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
 
   @Override
   public UndoOutcome refund(Undo request) {
+    latency.pause();
     Optional<Payment> charge = byKey(request.doKey());
     if (charge.isEmpty()) {
       return UndoOutcome.NOTHING_TO_UNDO;

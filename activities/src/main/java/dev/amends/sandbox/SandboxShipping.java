@@ -14,12 +14,13 @@ import org.springframework.stereotype.Component;
 public class SandboxShipping extends SandboxDialog implements ShippingSystem {
   public static final String SYSTEM = "shipping";
 
-  public SandboxShipping(SandboxEffects effects, SandboxFaults faults) {
-    super(SYSTEM, effects, faults);
+  public SandboxShipping(SandboxEffects effects, SandboxFaults faults, SandboxLatency latency) {
+    super(SYSTEM, effects, faults, latency);
   }
 
   @Override
   public Shipment create(CreateShipment request) {
+    roundTrip();
     Address to = request.address();
     if (to.line1().contains("UNDELIVERABLE")) {
       throw SandboxFaults.refusal(OrderFailure.UNDELIVERABLE, "cannot deliver to " + to.line1());

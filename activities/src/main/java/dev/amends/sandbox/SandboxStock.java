@@ -15,12 +15,13 @@ import org.springframework.stereotype.Component;
 public class SandboxStock extends SandboxDialog implements StockSystem {
   public static final String SYSTEM = "stock";
 
-  public SandboxStock(SandboxEffects effects, SandboxFaults faults) {
-    super(SYSTEM, effects, faults);
+  public SandboxStock(SandboxEffects effects, SandboxFaults faults, SandboxLatency latency) {
+    super(SYSTEM, effects, faults, latency);
   }
 
   @Override
   public Reservation reserve(ReserveStock request) {
+    roundTrip();
     for (OrderLine line : request.items()) {
       if (line.sku().startsWith("OUT-OF-STOCK")) {
         throw SandboxFaults.refusal(OrderFailure.OUT_OF_STOCK, "no stock for " + line.sku());

@@ -39,7 +39,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   static final ActivityOptions STEP_OPTIONS =
       ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          // Sandbox and real calls answer in well under a second; a lost worker is noticed fast.
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
           // On cancellation, wait for a running step to finish, so its undo sees its outcome.
           .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
           .setRetryOptions(
