@@ -1,0 +1,27 @@
+# Builds the amends application image: docker build -t amends:local .
+# (docker-compose.yml builds it as the "amends" service.)
+
+FROM maven:3.9.11-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml ./
+COPY workflows/pom.xml workflows/
+COPY activities/pom.xml activities/
+COPY starter/pom.xml starter/
+COPY workflows/src workflows/src
+COPY activities/src activities/src
+COPY starter/src starter/src
+# Tests run in CI, not in the image build; the cache mount keeps ~/.m2 between builds.
+RUN --mount=type=cache,target=/root/.m2 \
+    mvn -B -q -DskipTests package -pl starter -am
+
+FROM eclipse-temurin:17.0.16_8-jre
+# curl serves the compose healthcheck; the JRE base image does not promise it.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /app amends
+WORKDIR /app
+COPY --from=build /src/starter/target/amends.jar /app/amends.jar
+USER amends
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/amends.jar"]
