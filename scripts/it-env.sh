@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Usage: scripts/it-env.sh start|stop
+#   Starts (or stops) the real parts the integration suite runs against: a Temporal dev server
+#   (temporal-dev/) and PostgreSQL (postgres-dev/), on their own ports so that a developer's
+#   running servers are left alone. `start` prints the variables the suite reads; eval them:
+#     eval "$(scripts/it-env.sh start)"
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export TEMPORAL_PORT="${AMENDS_IT_TEMPORAL_PORT:-7233}"
+export TEMPORAL_UI_PORT="${AMENDS_IT_TEMPORAL_UI_PORT:-8233}"
+export TEMPORAL_DEV_STATE_DIR="${AMENDS_IT_TEMPORAL_STATE:-$PWD/temporal-dev/.state-it}"
+export AMENDS_PG_PORT="${AMENDS_IT_PG_PORT:-55432}"
+export AMENDS_PG_STATE_DIR="${AMENDS_IT_PG_STATE:-/tmp/amends-it-pg}"
+
+case "${1:-}" in
+  start)
+    temporal-dev/start.sh >&2
+    postgres-dev/postgres.sh start >&2
+    echo "export AMENDS_IT_TEMPORAL_ADDRESS=127.0.0.1:${TEMPORAL_PORT}"
+    echo "export AMENDS_IT_TEMPORAL_UI=http://127.0.0.1:${TEMPORAL_UI_PORT}"
+    echo "export AMENDS_IT_DB_URL=jdbc:postgresql://127.0.0.1:${AMENDS_PG_PORT}/amends"
+    echo "export AMENDS_IT_TEMPORAL_CLI=$(temporal-dev/install-cli.sh)"
+    ;;
+  stop)
+    temporal-dev/stop.sh >&2 || true
+    postgres-dev/postgres.sh stop >&2 || true
+    ;;
+  *)
+    sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,95 @@
+package dev.amends.it;
+
+import static dev.amends.it.Api.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The order flows on a real Temporal server and PostgreSQL, operated from the Temporal CLI. */
+class RealServerOrderIT {
+  private static final String RUN = "rs" + System.currentTimeMillis();
+  private static AmendsProcess amends;
+  private static Api api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    amends = new AmendsProcess("--amends.undo-maximum-attempts=2").start();
+    api = new Api(amends::baseUrl);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    amends.close();
+  }
+
+  @Test
+  void anOrderCompletesOnTheRealServer() throws Exception {
+    String id = RUN + "-ok";
+    assertThat(api.post("/orders", Api.order(id, "tok_visa", "1 Main St", "ana@example.com")))
+        .isEqualTo(201);
+
+    api.await("/orders/" + id, status("COMPLETED"), Duration.ofSeconds(60));
+    assertThat(TemporalCli.run("workflow", "describe", "--workflow-id", "order-" + id))
+        .containsPattern("(?i)status\\s+completed");
+  }
+
+  @Test
+  void anOrderCompensatesAndItsStatusIsSearchable() throws Exception {
+    String id = RUN + "-comp";
+    api.post("/orders", Api.order(id, "tok_visa", "7 UNDELIVERABLE Rd", "ana@example.com"));
+
+    JsonNode state = api.await("/orders/" + id, status("COMPENSATED"), Duration.ofSeconds(60));
+    assertThat(state.get("failedStep").asText()).isEqualTo("createShipment");
+    awaitListed("WorkflowId=\"order-" + id + "\" AND SagaStatus=\"COMPENSATED\"", "order-" + id);
+  }
+
+  @Test
+  void anEscalationIsFoundAndSettledFromTheTemporalCli() throws Exception {
+    String id = RUN + "-esc";
+    api.post("/orders", Api.order(id, "tok_refund_blocked", "7 UNDELIVERABLE Rd", "ana@example.com"));
+    api.await("/orders/" + id, status("NEEDS_OPERATOR"), Duration.ofSeconds(60));
+
+    awaitListed("SagaStatus=\"NEEDS_OPERATOR\"", "order-" + id);
+
+    TemporalCli.run(
+        "workflow", "signal", "--workflow-id", "order-" + id, "--name", "resolveEscalation",
+        "--input", "\"approve it\"");
+    api.await(
+        "/orders/" + id, s -> s.get("rejectedDecisions").size() == 1, Duration.ofSeconds(30));
+
+    api.post("/sandbox/heal", "{\"orderId\": \"" + id + "\", \"system\": \"payments\"}");
+    TemporalCli.run(
+        "workflow", "signal", "--workflow-id", "order-" + id, "--name", "resolveEscalation",
+        "--input",
+        "{\"escalationId\": \"chargeCard-1\", \"action\": \"RETRY\", \"operator\": \"cli-operator\"}");
+
+    JsonNode state =
+        api.await("/orders/" + id, status("COMPENSATED_WITH_OPERATOR"), Duration.ofSeconds(60));
+    assertThat(state.get("escalations").get(0).get("decision").get("operator").asText())
+        .isEqualTo("cli-operator");
+    assertThat(state.get("rejectedDecisions").get(0).get("reason").asText()).contains("JSON object");
+    JsonNode payments = api.get("/sandbox/orders/" + id).get("payments");
+    assertThat(payments.findValuesAsText("kind")).containsExactly("CHARGE", "REFUND");
+    awaitListed(
+        "WorkflowId=\"order-" + id + "\" AND SagaStatus=\"COMPENSATED_WITH_OPERATOR\"",
+        "order-" + id);
+  }
+
+  /** Visibility is eventually consistent: poll the operator's list query. */
+  private static void awaitListed(String query, String workflowId) throws Exception {
+    String out = "";
+    for (int i = 0; i < 60; i++) {
+      out = TemporalCli.run("workflow", "list", "--query", query);
+      if (out.contains(workflowId)) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("temporal workflow list --query '" + query + "' never listed "
+        + workflowId + ":\n" + out);
+  }
+}
