@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Usage: scripts/export-histories.sh
+# Usage: scripts/export-histories.sh FOLDER
 #   Runs every order-flow variant on a real Temporal server and exports each history with
-#   `temporal workflow show --output json` into workflows/src/test/resources/histories/, where
-#   the replay tests read them. Run it again after any intended change to a workflow's commands
-#   (guarded by Workflow.getVersion), and commit the new histories beside the old ones.
+#   `temporal workflow show --output json` into workflows/src/test/resources/histories/FOLDER/,
+#   where the replay tests read them (e.g. FOLDER=v2-whatever-changed). Run it after any change
+#   to a workflow's commands (guarded by Workflow.getVersion); keep the older folders, so that
+#   sagas started before the change are still proven to replay.
 #   Starts the real parts with scripts/it-env.sh if they are not running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-OUT=workflows/src/test/resources/histories
+[ $# -eq 1 ] || { sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+OUT="workflows/src/test/resources/histories/$1"
 PORT="${EXPORT_PORT:-18090}"
 BASE="http://127.0.0.1:$PORT"
 RUN="h$(date +%s)"

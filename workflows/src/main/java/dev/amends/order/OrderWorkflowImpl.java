@@ -35,6 +35,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
           .step(SHIP).dialog().undo("cancelShipment").runbook("docs/runbooks/cancel-shipment.md")
           .step(CONFIRM).dialog().undo("sendCancellationNotice")
               .runbook("docs/runbooks/cancellation-notice.md")
+          // Release, refund, cancel and notice depend on none of each other.
+          .parallelUndo()
           .build();
 
   static final ActivityOptions STEP_OPTIONS =

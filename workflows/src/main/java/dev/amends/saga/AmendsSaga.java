@@ -45,12 +45,16 @@ public final class AmendsSaga {
   public static final SearchAttributeKey<String> SAGA_STATUS =
       SearchAttributeKey.forKeyword("SagaStatus");
 
+  /** The change id under which undos of a parallel-undo definition began to run at once. */
+  static final String PARALLEL_UNDO_CHANGE = "amends-parallel-undo";
+
   private static final Logger log = Workflow.getLogger(AmendsSaga.class);
 
   private final SagaDefinition definition;
   private final SagaSettings settings;
   private final String sagaId;
-  private final Saga compensations;
+  private final Saga sequentialUndos;
+  private final Saga parallelUndos;
   private final EscalationActivities escalationActivities;
   private final Map<String, StepRun> steps = new LinkedHashMap<>();
   private final List<Escalation> escalations = new ArrayList<>();
@@ -66,14 +70,10 @@ public final class AmendsSaga {
     this.definition = definition.requireValid();
     this.settings = SagaSettings.orDefaults(settings);
     this.sagaId = Workflow.getInfo().getWorkflowId();
-    this.compensations =
-        new Saga(
-            new Saga.Options.Builder()
-                .setParallelCompensation(definition.parallelUndo())
-                // Undos never throw to Saga: each failure becomes an escalation. Anything else is
-                // a bug and must surface, never be swallowed.
-                .setContinueWithError(false)
-                .build());
+    // Each undo is registered with both: which one runs is settled (and versioned) only when
+    // compensation starts, so that the happy path records no version marker.
+    this.sequentialUndos = newSaga(false);
+    this.parallelUndos = definition.parallelUndo() ? newSaga(true) : null;
     this.escalationActivities =
         Workflow.newActivityStub(
             EscalationActivities.class,
@@ -86,6 +86,16 @@ public final class AmendsSaga {
     for (StepSpec spec : definition.steps()) {
       steps.put(spec.name(), new StepRun(spec, StepKeys.of(sagaId, spec.name())));
     }
+  }
+
+  private static Saga newSaga(boolean parallel) {
+    return new Saga(
+        new Saga.Options.Builder()
+            .setParallelCompensation(parallel)
+            // Undos never throw to Saga: each failure becomes an escalation. Anything else is a
+            // bug and must surface, never be swallowed.
+            .setContinueWithError(false)
+            .build());
   }
 
   /**
@@ -149,7 +159,10 @@ public final class AmendsSaga {
       throw new IllegalArgumentException("step '" + stepName + "' needs its undo");
     }
     step.undo = undo;
-    compensations.addCompensation(() -> undo(step));
+    sequentialUndos.addCompensation(() -> undo(step));
+    if (parallelUndos != null) {
+      parallelUndos.addCompensation(() -> undo(step));
+    }
     return perform(step, action);
   }
 
@@ -240,9 +253,15 @@ public final class AmendsSaga {
   }
 
   private void compensate() {
+    Saga undos = sequentialUndos;
+    if (parallelUndos != null
+        && Workflow.getVersion(PARALLEL_UNDO_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      // Histories recorded before this change replay with DEFAULT_VERSION: one undo at a time.
+      undos = parallelUndos;
+    }
     setStatus(SagaStatus.COMPENSATING);
     // Detached: a cancelled saga must still undo what it did.
-    Workflow.newDetachedCancellationScope(compensations::compensate).run();
+    Workflow.newDetachedCancellationScope(undos::compensate).run();
     for (StepRun step : steps.values()) {
       if (step.spec.world() == World.CLOSED && step.status == StepStatus.DONE) {
         step.status = StepStatus.DISCARDED;

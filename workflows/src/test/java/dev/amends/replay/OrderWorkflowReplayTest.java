@@ -19,14 +19,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Histories of every order-flow variant, recorded on a real Temporal server by
  * scripts/export-histories.sh, replayed against today's code: a change to the workflow's commands
  * that is not guarded by Workflow.getVersion fails here before it can strand a running saga.
+ * Each folder holds the histories of one version of the code (v0: undos one at a time; v1:
+ * independent undos at once, under the change id amends-parallel-undo).
  */
 class OrderWorkflowReplayTest {
   private static final Path HISTORIES = Path.of("src/test/resources/histories");
 
   static Stream<Path> histories() throws IOException {
-    try (Stream<Path> files = Files.list(HISTORIES)) {
+    try (Stream<Path> files = Files.walk(HISTORIES)) {
       List<Path> found = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-      assertThat(found).as("recorded histories").hasSizeGreaterThanOrEqualTo(13);
+      assertThat(found).as("recorded histories, each version").hasSizeGreaterThanOrEqualTo(26);
       return found.stream();
     }
   }
@@ -39,7 +41,8 @@ class OrderWorkflowReplayTest {
 
   @Test
   void aChangeToTheOrderOfStepsIsCaughtByReplay() throws Exception {
-    WorkflowExecutionHistory completed = load(HISTORIES.resolve("order-completed.json"));
+    WorkflowExecutionHistory completed =
+        load(HISTORIES.resolve("v1-parallel-undo/order-completed.json"));
 
     assertThatThrownBy(
             () -> WorkflowReplayer.replayWorkflowExecution(completed, ReorderedOrderWorkflowImpl.class))
