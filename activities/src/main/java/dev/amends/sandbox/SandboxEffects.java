@@ -60,32 +60,25 @@ public class SandboxEffects {
   public Optional<Effect> find(String idempotencyKey) {
     return jdbc.sql("SELECT * FROM sandbox_effect WHERE idempotency_key = :key")
         .param("key", idempotencyKey)
-        .query(
-            (rs, n) ->
-                new Effect(
-                    rs.getString("idempotency_key"),
-                    rs.getString("system"),
-                    rs.getString("order_id"),
-                    rs.getString("kind"),
-                    rs.getString("reference"),
-                    rs.getString("undoes_key"),
-                    rs.getString("detail")))
+        .query(SandboxEffects::effect)
         .optional();
   }
 
   public List<Effect> forOrder(String orderId) {
     return jdbc.sql("SELECT * FROM sandbox_effect WHERE order_id = :order ORDER BY created_at")
         .param("order", orderId)
-        .query(
-            (rs, n) ->
-                new Effect(
-                    rs.getString("idempotency_key"),
-                    rs.getString("system"),
-                    rs.getString("order_id"),
-                    rs.getString("kind"),
-                    rs.getString("reference"),
-                    rs.getString("undoes_key"),
-                    rs.getString("detail")))
+        .query(SandboxEffects::effect)
         .list();
+  }
+
+  private static Effect effect(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Effect(
+        rs.getString("idempotency_key"),
+        rs.getString("system"),
+        rs.getString("order_id"),
+        rs.getString("kind"),
+        rs.getString("reference"),
+        rs.getString("undoes_key"),
+        rs.getString("detail"));
   }
 }

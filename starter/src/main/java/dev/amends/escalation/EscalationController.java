@@ -1,12 +1,12 @@
 package dev.amends.escalation;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.amends.api.ApiException;
 import dev.amends.config.AmendsProperties;
 import dev.amends.order.OrderWorkflow;
 import dev.amends.saga.Escalation;
 import dev.amends.saga.SagaState;
 import dev.amends.sagas.SagaQueries;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -31,26 +31,9 @@ class EscalationController {
     this.properties = properties;
   }
 
-  /** One escalation as listed, with its runbook link and where to post the decision. */
+  /** One escalation as listed: its record, its runbook link, and where to post the decision. */
   record EscalationView(
-      String sagaId,
-      String escalationId,
-      String sagaName,
-      String step,
-      String world,
-      String undo,
-      String error,
-      int attempts,
-      String runbook,
-      String runbookUrl,
-      Instant openedAt,
-      int alertsSent,
-      String status,
-      String decisionAction,
-      String decisionOperator,
-      String decisionNote,
-      Instant closedAt,
-      String decide) {}
+      @JsonUnwrapped EscalationRecord record, String runbookUrl, String status, String decide) {}
 
   @GetMapping("/escalations")
   List<EscalationView> list(@RequestParam(defaultValue = "open") String status) {
@@ -101,23 +84,6 @@ class EscalationController {
             ? "/orders/" + r.sagaId().substring("order-".length()) + "/escalations/" + r.escalationId()
             : "/sagas/" + r.sagaId() + "/escalations/" + r.escalationId();
     return new EscalationView(
-        r.sagaId(),
-        r.escalationId(),
-        r.sagaName(),
-        r.step(),
-        r.world(),
-        r.undo(),
-        r.error(),
-        r.attempts(),
-        r.runbook(),
-        properties.runbookUrl(r.runbook()),
-        r.openedAt(),
-        r.alertsSent(),
-        r.closedAt() == null ? "OPEN" : "CLOSED",
-        r.decisionAction(),
-        r.decisionOperator(),
-        r.decisionNote(),
-        r.closedAt(),
-        decide);
+        r, properties.runbookUrl(r.runbook()), r.closedAt() == null ? "OPEN" : "CLOSED", decide);
   }
 }
