@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Usage: ui-test/run.sh
+#   Runs the Temporal Web UI test in headless Chromium: starts amends (real profile) against the
+#   real parts named by AMENDS_IT_TEMPORAL_ADDRESS, AMENDS_IT_TEMPORAL_UI and AMENDS_IT_DB_URL
+#   (eval "$(scripts/it-env.sh start)"), runs the test, stops amends. Needs starter/target/amends.jar.
+#   Installs Debian's chromium when it is missing. Screenshots land in ui-test/artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")"
+: "${AMENDS_IT_TEMPORAL_ADDRESS:?eval \"\$(scripts/it-env.sh start)\" first}"
+: "${AMENDS_IT_TEMPORAL_UI:?eval \"\$(scripts/it-env.sh start)\" first}"
+: "${AMENDS_IT_DB_URL:?eval \"\$(scripts/it-env.sh start)\" first}"
+
+if ! command -v chromium >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+npm ci --no-audit --no-fund --silent
+
+PORT="${AMENDS_UI_TEST_PORT:-18310}"
+SPRING_PROFILES_ACTIVE=real TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" AMENDS_DB_URL="$AMENDS_IT_DB_URL" \
+  java -jar ../starter/target/amends.jar --server.port="$PORT" --amends.undo-maximum-attempts=2 \
+  > /tmp/amends-ui-test.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+
+AMENDS_URL="http://127.0.0.1:$PORT" TEMPORAL_UI_URL="$AMENDS_IT_TEMPORAL_UI" npm test
