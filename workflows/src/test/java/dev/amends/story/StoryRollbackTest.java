@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-class StoryRollbackProperties {
+class StoryRollbackTest {
   private static final String STORY = "s-1";
 
   record Edit(StoryField field, String value) {}
