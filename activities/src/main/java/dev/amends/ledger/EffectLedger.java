@@ -1,0 +1,258 @@
+package dev.amends.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The effect ledger: an append-only, hash-chained record of RML-3 effects and their corrections.
+ *
+ * <p>Guarantees: an append is durable (committed) when it returns; a draft whose idempotency key
+ * is stored already returns the stored entry and appends nothing, so an activity retry never
+ * appends twice; entries form one chain without gaps or forks even when threads and processes
+ * append at once. Two unique constraints make the database refuse a fork (a second entry with the
+ * same sequence number, or with the same previous hash); an appender that loses such a race reads
+ * the new tail and chains again.
+ *
+ * <p>Appends arriving together are written together: while one thread commits, others queue, and
+ * the next one to write takes the whole queue into a single transaction (group commit).
+ */
+@Component
+public class EffectLedger {
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final int MAX_BATCH = 512;
+  private static final int MAX_CHAIN_RACES = 1_000;
+
+  private final DataSource dataSource;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final ConcurrentLinkedQueue<Pending> queued = new ConcurrentLinkedQueue<>();
+  private final Object writer = new Object();
+  /** The chain's last entry as this appender last saw it; null when it must be read again. */
+  private Tail tail;
+
+  @Autowired
+  public EffectLedger(DataSource dataSource) {
+    this(dataSource, Clock.systemUTC());
+  }
+
+  public EffectLedger(DataSource dataSource, Clock clock) {
+    this.dataSource = dataSource;
+    this.jdbc = JdbcClient.create(dataSource);
+    this.clock = clock;
+  }
+
+  private record Tail(long seq, String hash) {}
+
+  /** Appends the draft, or returns the entry already stored under its idempotency key. */
+  public LedgerEntry append(EntryDraft draft) {
+    Pending mine = new Pending(draft);
+    queued.add(mine);
+    synchronized (writer) {
+      while (!mine.settled) {
+        writeBatch(drain());
+      }
+    }
+    return mine.result();
+  }
+
+  public Optional<LedgerEntry> byIdempotencyKey(String idempotencyKey) {
+    return jdbc.sql("SELECT * FROM ledger_entry WHERE idempotency_key = :key")
+        .param("key", idempotencyKey)
+        .query(LedgerRows::entry)
+        .optional();
+  }
+
+  /** Every entry about the external call made under this key, oldest first. */
+  public List<LedgerEntry> forCall(String callKey) {
+    return jdbc.sql("SELECT * FROM ledger_entry WHERE call_key = :key ORDER BY seq")
+        .param("key", callKey)
+        .query(LedgerRows::entry)
+        .list();
+  }
+
+  public List<LedgerEntry> forSaga(String sagaId) {
+    return jdbc.sql("SELECT * FROM ledger_entry WHERE saga_id = :saga ORDER BY seq")
+        .param("saga", sagaId)
+        .query(LedgerRows::entry)
+        .list();
+  }
+
+  /** Every entry about one external system, oldest first: what the reconciler compares. */
+  public List<LedgerEntry> forSystem(String externalSystem) {
+    return jdbc.sql("SELECT * FROM ledger_entry WHERE external_system = :system ORDER BY seq")
+        .param("system", externalSystem)
+        .query(LedgerRows::entry)
+        .list();
+  }
+
+  /** The newest entries, newest first. */
+  public List<LedgerEntry> latest(int limit) {
+    return jdbc.sql("SELECT * FROM ledger_entry ORDER BY seq DESC LIMIT :limit")
+        .param("limit", limit)
+        .query(LedgerRows::entry)
+        .list();
+  }
+
+  /**
+   * The effect entry that tells what happened under {@code callKey}: the latest one that records
+   * the effect happened, else its intent; empty when the ledger never heard of the call.
+   */
+  public Optional<LedgerEntry> effectOf(String callKey) {
+    List<LedgerEntry> entries = forCall(callKey);
+    Optional<LedgerEntry> happened =
+        entries.stream().filter(LedgerEntry::effectHappened).reduce((first, later) -> later);
+    if (happened.isPresent()) {
+      return happened;
+    }
+    return entries.stream().filter(e -> e.kind() == EntryKind.EFFECT).findFirst();
+  }
+
+  private List<Pending> drain() {
+    List<Pending> batch = new ArrayList<>();
+    Pending next;
+    while (batch.size() < MAX_BATCH && (next = queued.poll()) != null) {
+      batch.add(next);
+    }
+    return batch;
+  }
+
+  /** Writes one batch, settling every pending append in it: stored, or failed. */
+  private void writeBatch(List<Pending> batch) {
+    // The same key twice in one batch is one append: the later ones get the first one's entry.
+    Map<String, List<Pending>> byKey = new LinkedHashMap<>();
+    for (Pending p : batch) {
+      byKey.computeIfAbsent(p.draft.idempotencyKey(), k -> new ArrayList<>()).add(p);
+    }
+    for (int race = 0; !byKey.isEmpty(); race++) {
+      try {
+        List<LedgerEntry> written = insertChained(byKey);
+        for (LedgerEntry entry : written) {
+          byKey.remove(entry.idempotencyKey()).forEach(p -> p.succeed(entry));
+        }
+        return;
+      } catch (SQLException e) {
+        tail = null;
+        if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || race >= MAX_CHAIN_RACES) {
+          byKey.values().forEach(group -> group.forEach(p -> p.fail(e)));
+          return;
+        }
+        settleStored(byKey);
+      } catch (RuntimeException e) {
+        tail = null;
+        byKey.values().forEach(group -> group.forEach(p -> p.fail(e)));
+        return;
+      }
+    }
+  }
+
+  /** Drafts whose key is stored already were appended before (a retry): answer them with it. */
+  private void settleStored(Map<String, List<Pending>> byKey) {
+    for (String key : List.copyOf(byKey.keySet())) {
+      Optional<LedgerEntry> stored = byIdempotencyKey(key);
+      if (stored.isPresent()) {
+        for (Pending p : byKey.remove(key)) {
+          if (p.draft.sameFactAs(stored.get())) {
+            p.succeed(stored.get());
+          } else {
+            p.fail(
+                new IllegalStateException(
+                    "idempotency key " + key + " already names a different entry: " + stored.get()));
+          }
+        }
+      }
+    }
+  }
+
+  private List<LedgerEntry> insertChained(Map<String, List<Pending>> byKey) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        Tail last = tail != null ? tail : readTail(connection);
+        Instant now = ChainHash.truncate(clock.instant());
+        List<LedgerEntry> chained = new ArrayList<>(byKey.size());
+        long seq = last.seq();
+        String prev = last.hash();
+        for (List<Pending> group : byKey.values()) {
+          LedgerEntry entry = LedgerEntry.chained(++seq, group.get(0).draft, now, prev);
+          chained.add(entry);
+          prev = entry.hash();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(LedgerRows.INSERT)) {
+          for (LedgerEntry entry : chained) {
+            LedgerRows.bind(insert, entry);
+            insert.addBatch();
+          }
+          insert.executeBatch();
+        }
+        connection.commit();
+        tail = new Tail(seq, prev);
+        return chained;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (java.sql.BatchUpdateException batch) {
+      // Drivers wrap the failing row's error; its SQLState says whether it was a lost race.
+      SQLException cause = batch.getNextException();
+      throw cause != null && cause.getSQLState() != null ? cause : batch;
+    }
+  }
+
+  private static Tail readTail(Connection connection) throws SQLException {
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT seq, hash FROM ledger_entry ORDER BY seq DESC LIMIT 1");
+        ResultSet rs = select.executeQuery()) {
+      return rs.next() ? new Tail(rs.getLong(1), rs.getString(2)) : new Tail(0, ChainHash.GENESIS);
+    }
+  }
+
+  /** One caller's append, settled by whichever thread writes the batch it is in. */
+  private static final class Pending {
+    final EntryDraft draft;
+    volatile boolean settled;
+    private LedgerEntry entry;
+    private Exception failure;
+
+    Pending(EntryDraft draft) {
+      this.draft = draft;
+    }
+
+    void succeed(LedgerEntry stored) {
+      entry = stored;
+      settled = true;
+    }
+
+    void fail(Exception cause) {
+      failure = cause;
+      settled = true;
+    }
+
+    LedgerEntry result() {
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (failure != null) {
+        throw new LedgerUnavailableException("ledger append failed: " + failure.getMessage(), failure);
+      }
+      return entry;
+    }
+  }
+}
