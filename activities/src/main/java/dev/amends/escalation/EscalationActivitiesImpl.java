@@ -8,10 +8,13 @@ import org.springframework.stereotype.Component;
 public class EscalationActivitiesImpl implements EscalationActivities {
   private final EscalationStore store;
   private final Alerter alerter;
+  private final LedgerSettlements settlements;
 
-  public EscalationActivitiesImpl(EscalationStore store, Alerter alerter) {
+  public EscalationActivitiesImpl(
+      EscalationStore store, Alerter alerter, LedgerSettlements settlements) {
     this.store = store;
     this.alerter = alerter;
+    this.settlements = settlements;
   }
 
   @Override
@@ -31,6 +34,7 @@ public class EscalationActivitiesImpl implements EscalationActivities {
   @Override
   public void close(Escalation escalation) {
     store.close(escalation);
+    settlements.record(escalation);
   }
 
   static String message(String headline, Escalation e) {

@@ -10,10 +10,10 @@ import dev.amends.order.StepResults.MailReceipt;
 import dev.amends.order.StepResults.Reservation;
 import dev.amends.order.StepResults.Shipment;
 import dev.amends.order.port.MailSystem;
-import dev.amends.order.port.PaymentProvider;
 import dev.amends.order.port.ShippingSystem;
 import dev.amends.order.port.StockSystem;
 import dev.amends.saga.UndoOutcome;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import org.springframework.stereotype.Component;
 
@@ -22,14 +22,14 @@ import org.springframework.stereotype.Component;
 public class OrderActivitiesImpl implements OrderActivities {
   private final Catalog catalog;
   private final StockSystem stock;
-  private final PaymentProvider payments;
+  private final LedgeredPayments payments;
   private final ShippingSystem shipping;
   private final MailSystem mail;
 
   public OrderActivitiesImpl(
       Catalog catalog,
       StockSystem stock,
-      PaymentProvider payments,
+      LedgeredPayments payments,
       ShippingSystem shipping,
       MailSystem mail) {
     this.catalog = catalog;
@@ -70,12 +70,12 @@ public class OrderActivitiesImpl implements OrderActivities {
 
   @Override
   public Charge chargeCard(ChargeCard request) {
-    return payments.charge(request);
+    return payments.charge(sagaId(), request);
   }
 
   @Override
   public UndoOutcome refundCharge(Undo request) {
-    return payments.refund(request);
+    return payments.refund(sagaId(), request);
   }
 
   @Override
@@ -96,6 +96,11 @@ public class OrderActivitiesImpl implements OrderActivities {
   @Override
   public UndoOutcome sendCancellationNotice(Undo request) {
     return mail.sendCancellationNotice(request);
+  }
+
+  /** The saga this call belongs to: the workflow that scheduled the activity. */
+  private static String sagaId() {
+    return Activity.getExecutionContext().getInfo().getWorkflowId();
   }
 
   private static ApplicationFailure invalid(String message) {

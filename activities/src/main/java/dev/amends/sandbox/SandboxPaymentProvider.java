@@ -5,11 +5,14 @@ import dev.amends.order.StepRequests.ChargeCard;
 import dev.amends.order.StepRequests.Undo;
 import dev.amends.order.StepResults.Charge;
 import dev.amends.order.port.PaymentProvider;
+import dev.amends.order.port.PaymentRecord;
+import dev.amends.order.port.Refund;
 import dev.amends.saga.UndoOutcome;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -60,7 +63,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
                 References.of("ch", request.idempotencyKey()),
                 request.idempotencyKey(),
                 request.orderId(),
-                "CHARGE",
+                PaymentRecord.CHARGE,
                 null,
                 request.cardToken(),
                 request.amountMinor(),
@@ -69,30 +72,64 @@ public class SandboxPaymentProvider implements PaymentProvider {
   }
 
   @Override
-  public UndoOutcome refund(Undo request) {
+  public Refund refund(Undo request) {
     latency.pause();
     Optional<Payment> charge = byKey(request.doKey());
     if (charge.isEmpty()) {
-      return UndoOutcome.NOTHING_TO_UNDO;
+      return Refund.nothingToRefund();
     }
-    if (byKey(request.undoKey()).isPresent()) {
-      return UndoOutcome.UNDONE;
+    Optional<Payment> refunded = byKey(request.undoKey());
+    if (refunded.isPresent()) {
+      return refundOf(refunded.get());
     }
     Payment charged = charge.get();
     if ("tok_refund_blocked".equals(charged.cardToken())) {
       faults.failUnlessHealed(SYSTEM, request.orderId(), "refund of " + charged.paymentId());
     }
+    return refundOf(
+        insert(
+            new Payment(
+                References.of("re", request.undoKey()),
+                request.undoKey(),
+                request.orderId(),
+                PaymentRecord.REFUND,
+                charged.paymentId(),
+                charged.cardToken(),
+                charged.amountMinor(),
+                charged.currency())));
+  }
+
+  @Override
+  public Optional<PaymentRecord> find(String idempotencyKey) {
+    return jdbc.sql("SELECT * FROM sandbox_payment WHERE idempotency_key = :key")
+        .param("key", idempotencyKey)
+        .query(SandboxPaymentProvider::record)
+        .optional();
+  }
+
+  @Override
+  public List<PaymentRecord> records() {
+    return jdbc.sql("SELECT * FROM sandbox_payment ORDER BY created_at, payment_id")
+        .query(SandboxPaymentProvider::record)
+        .list();
+  }
+
+  /**
+   * A charge made outside amends — by another system, or by hand in the provider's dashboard —
+   * under a key of the caller's choosing (a fresh one when null). No ledger entry explains it.
+   */
+  public PaymentRecord chargeOutsideAmends(
+      String orderId, String idempotencyKey, long amountMinor, String currency) {
+    String key = idempotencyKey != null ? idempotencyKey : "outside/" + UUID.randomUUID();
     insert(
         new Payment(
-            References.of("re", request.undoKey()),
-            request.undoKey(),
-            request.orderId(),
-            "REFUND",
-            charged.paymentId(),
-            charged.cardToken(),
-            charged.amountMinor(),
-            charged.currency()));
-    return UndoOutcome.UNDONE;
+            References.of("ch", key), key, orderId, PaymentRecord.CHARGE, null, "tok_outside",
+            amountMinor, currency));
+    return find(key).orElseThrow();
+  }
+
+  private static Refund refundOf(Payment refund) {
+    return new Refund(UndoOutcome.UNDONE, refund.paymentId(), refund.amountMinor());
   }
 
   public Optional<Payment> byKey(String idempotencyKey) {
@@ -131,6 +168,18 @@ public class SandboxPaymentProvider implements PaymentProvider {
     } catch (DuplicateKeyException raced) {
       return byKey(p.idempotencyKey()).orElseThrow();
     }
+  }
+
+  private static PaymentRecord record(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new PaymentRecord(
+        rs.getString("payment_id"),
+        rs.getString("idempotency_key"),
+        rs.getString("order_id"),
+        rs.getString("kind"),
+        rs.getString("charge_id"),
+        rs.getLong("amount_minor"),
+        rs.getString("currency"),
+        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant());
   }
 
   private static Payment payment(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

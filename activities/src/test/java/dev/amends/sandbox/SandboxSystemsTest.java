@@ -49,11 +49,14 @@ class SandboxSystemsTest {
   @Test
   void aRefundOfAChargeThatNeverHappenedIsNothingToUndo_andARepeatedRefundRefundsOnce() {
     Undo refund = new Undo("o2", "order-o2/chargeCard", "order-o2/chargeCard/undo");
-    assertThat(payments.refund(refund)).isEqualTo(UndoOutcome.NOTHING_TO_UNDO);
+    assertThat(payments.refund(refund).outcome()).isEqualTo(UndoOutcome.NOTHING_TO_UNDO);
 
     payments.charge(new ChargeCard("o2", "order-o2/chargeCard", "tok_visa", 500, "EUR"));
-    assertThat(payments.refund(refund)).isEqualTo(UndoOutcome.UNDONE);
-    assertThat(payments.refund(refund)).isEqualTo(UndoOutcome.UNDONE);
+    var first = payments.refund(refund);
+    assertThat(first.outcome()).isEqualTo(UndoOutcome.UNDONE);
+    assertThat(first.refundId()).startsWith("re_");
+    assertThat(first.amountMinor()).isEqualTo(500);
+    assertThat(payments.refund(refund)).isEqualTo(first);
 
     assertThat(payments.forOrder("o2")).extracting(p -> p.kind()).containsExactly("CHARGE", "REFUND");
   }
@@ -88,7 +91,21 @@ class SandboxSystemsTest {
 
     faults.heal("payments", "o4");
     faults.heal("payments", "o4");
-    assertThat(payments.refund(refund)).isEqualTo(UndoOutcome.UNDONE);
+    assertThat(payments.refund(refund).outcome()).isEqualTo(UndoOutcome.UNDONE);
+  }
+
+  @Test
+  void theProvidersRecordsListEveryChargeAndRefund_includingChargesMadeOutsideAmends() {
+    payments.charge(new ChargeCard("o5", "order-o5/chargeCard", "tok_visa", 300, "EUR"));
+    payments.refund(new Undo("o5", "order-o5/chargeCard", "order-o5/chargeCard/undo"));
+    var outside = payments.chargeOutsideAmends("o5-manual", null, 4200, "USD");
+
+    assertThat(payments.records())
+        .filteredOn(r -> r.orderId().startsWith("o5"))
+        .extracting(r -> r.kind() + ":" + r.amountMinor() + ":" + r.currency())
+        .containsExactlyInAnyOrder("CHARGE:300:EUR", "REFUND:300:EUR", "CHARGE:4200:USD");
+    assertThat(outside.idempotencyKey()).startsWith("outside/");
+    assertThat(payments.find(outside.idempotencyKey())).contains(outside);
   }
 
   @Test

@@ -7,7 +7,7 @@ package dev.amends.saga;
  */
 public record StepKeys(String doKey, String undoKey) {
 
-  static StepKeys of(String workflowId, String stepName) {
+  public static StepKeys of(String workflowId, String stepName) {
     String doKey = workflowId + "/" + stepName;
     return new StepKeys(doKey, doKey + "/undo");
   }

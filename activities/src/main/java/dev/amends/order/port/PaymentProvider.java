@@ -3,12 +3,23 @@ package dev.amends.order.port;
 import dev.amends.order.StepRequests.ChargeCard;
 import dev.amends.order.StepRequests.Undo;
 import dev.amends.order.StepResults.Charge;
-import dev.amends.saga.UndoOutcome;
+import java.util.List;
+import java.util.Optional;
 
-/** The card payment provider. Both calls are idempotent on the request's key. */
+/**
+ * The card payment provider. Charge and refund are idempotent on the request's key; the provider's
+ * own records (what it says happened, whoever asked for it) are what the reconciler compares the
+ * effect ledger with.
+ */
 public interface PaymentProvider {
   Charge charge(ChargeCard request);
 
   /** Refunds the charge made under {@code request.doKey()}; none made is nothing to undo. */
-  UndoOutcome refund(Undo request);
+  Refund refund(Undo request);
+
+  /** The record the provider keeps under an idempotency key, if any. */
+  Optional<PaymentRecord> find(String idempotencyKey);
+
+  /** Every record the provider holds, charges and refunds, oldest first. */
+  List<PaymentRecord> records();
 }

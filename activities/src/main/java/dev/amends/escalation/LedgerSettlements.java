@@ -1,0 +1,51 @@
+package dev.amends.escalation;
+
+import dev.amends.ledger.EffectLedger;
+import dev.amends.ledger.EntryDraft;
+import dev.amends.ledger.EntryPhase;
+import dev.amends.ledger.LedgerEntry;
+import dev.amends.saga.Escalation;
+import dev.amends.saga.OperatorAction;
+import dev.amends.saga.StepKeys;
+import dev.amends.saga.World;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a person settles a failed RML-3 correction (by hand, or by writing the effect off), the
+ * effect ledger records it as a correction of its own, with who decided and why: the ledger's
+ * story of the effect has an end, and the reconciler leaves it to the person who owns it.
+ */
+@Component
+public class LedgerSettlements {
+  private final EffectLedger ledger;
+
+  public LedgerSettlements(EffectLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  /** Records the decision of a closed escalation, if it settles an RML-3 effect the ledger holds. */
+  public Optional<LedgerEntry> record(Escalation settled) {
+    if (settled.world() != World.HISTORY
+        || settled.decision() == null
+        || settled.decision().action() == OperatorAction.RETRY) {
+      return Optional.empty();
+    }
+    StepKeys keys = StepKeys.of(settled.sagaId(), settled.step());
+    Optional<LedgerEntry> effect = ledger.effectOf(keys.doKey());
+    if (effect.isEmpty()) {
+      return Optional.empty();
+    }
+    EntryPhase phase =
+        settled.decision().action() == OperatorAction.ACCEPT_LOSS
+            ? EntryPhase.WRITTEN_OFF
+            : EntryPhase.SETTLED;
+    EntryDraft settlement =
+        EntryDraft.correction(effect.get(), keys.undoKey(), phase, null, effect.get().amountMinor())
+            .withNote(settled.decision().operator() + " (escalation " + settled.id() + "): "
+                + settled.decision().note())
+            // One settlement per escalation: a later escalation of the same undo is its own entry.
+            .withIdempotencyKey(keys.undoKey() + "#" + phase + "@" + settled.id());
+    return Optional.of(ledger.append(settlement));
+  }
+}
