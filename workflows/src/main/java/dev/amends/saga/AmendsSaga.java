@@ -10,7 +10,6 @@ import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +54,8 @@ public final class AmendsSaga {
   private final String sagaId;
   private final Saga sequentialUndos;
   private final Saga parallelUndos;
-  private final EscalationActivities escalationActivities;
+  private final EscalationDesk desk;
   private final Map<String, StepRun> steps = new LinkedHashMap<>();
-  private final List<Escalation> escalations = new ArrayList<>();
-  private final List<RejectedDecision> rejectedDecisions = new ArrayList<>();
-  private final Map<String, OperatorDecision> pendingDecisions = new HashMap<>();
   private SagaStatus status = SagaStatus.RUNNING;
   private SagaStatus publishedStatus;
   private boolean operatorInvolved;
@@ -74,15 +70,7 @@ public final class AmendsSaga {
     // compensation starts, so that the happy path records no version marker.
     this.sequentialUndos = newSaga(false);
     this.parallelUndos = definition.parallelUndo() ? newSaga(true) : null;
-    this.escalationActivities =
-        Workflow.newActivityStub(
-            EscalationActivities.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofSeconds(30))
-                // Losing an escalation is worse than waiting for the store: retry without limit.
-                .setRetryOptions(
-                    RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
-                .build());
+    this.desk = new EscalationDesk(this.settings);
     for (StepSpec spec : definition.steps()) {
       steps.put(spec.name(), new StepRun(spec, StepKeys.of(sagaId, spec.name())));
     }
@@ -168,34 +156,7 @@ public final class AmendsSaga {
 
   /** Applies an operator decision signal; anything malformed, unknown or stale is recorded. */
   public void decide(Object received) {
-    long now = Workflow.currentTimeMillis();
-    DecisionParser.Parsed parsed = DecisionParser.parse(received, now);
-    if (parsed.rejection() != null) {
-      reject(received, parsed.rejection(), now);
-      return;
-    }
-    OperatorDecision decision = parsed.decision();
-    Optional<Escalation> target =
-        escalations.stream().filter(e -> e.id().equals(decision.escalationId())).findFirst();
-    if (target.isEmpty()) {
-      reject(received, "no escalation '" + decision.escalationId() + "' in this saga", now);
-    } else if (!target.get().awaitsDecision()) {
-      OperatorDecision earlier = target.get().decision();
-      reject(
-          received,
-          "escalation '"
-              + decision.escalationId()
-              + "' was already settled ("
-              + earlier.action()
-              + " by "
-              + earlier.operator()
-              + ")",
-          now);
-    } else if (pendingDecisions.containsKey(decision.escalationId())) {
-      reject(received, "escalation '" + decision.escalationId() + "' already has a decision", now);
-    } else {
-      pendingDecisions.put(decision.escalationId(), decision);
-    }
+    desk.decide(received);
   }
 
   public SagaState state() {
@@ -208,8 +169,8 @@ public final class AmendsSaga {
         definition.name(),
         status,
         stepStates,
-        List.copyOf(escalations),
-        List.copyOf(rejectedDecisions),
+        desk.escalations(),
+        desk.rejectedDecisions(),
         failedStep,
         failure);
   }
@@ -303,10 +264,9 @@ public final class AmendsSaga {
   private OperatorDecision escalate(StepRun step) {
     operatorInvolved = true;
     step.escalations++;
-    String id = step.spec.name() + "-" + step.escalations;
     Escalation opened =
         new Escalation(
-            id,
+            step.spec.name() + "-" + step.escalations,
             sagaId,
             definition.name(),
             step.spec.name(),
@@ -318,46 +278,17 @@ public final class AmendsSaga {
             Workflow.currentTimeMillis(),
             1,
             null);
-    escalations.add(opened);
-    step.status = StepStatus.NEEDS_OPERATOR;
-    setStatus(SagaStatus.NEEDS_OPERATOR);
-    escalationActivities.open(opened);
-    while (!Workflow.await(settings.realertEvery(), () -> pendingDecisions.containsKey(id))) {
-      Escalation current = find(id);
-      Escalation reminded = current.withAlertsSent(current.alertsSent() + 1);
-      replace(reminded);
-      escalationActivities.realert(reminded);
-    }
-    OperatorDecision decision = pendingDecisions.remove(id);
-    Escalation settled = find(id).decided(decision);
-    replace(settled);
-    escalationActivities.close(settled);
-    if (escalations.stream().noneMatch(Escalation::awaitsDecision)) {
+    OperatorDecision decision =
+        desk.await(
+            opened,
+            () -> {
+              step.status = StepStatus.NEEDS_OPERATOR;
+              setStatus(SagaStatus.NEEDS_OPERATOR);
+            });
+    if (!desk.anyOpen()) {
       setStatus(SagaStatus.COMPENSATING);
     }
     return decision;
-  }
-
-  private Escalation find(String id) {
-    return escalations.stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
-  }
-
-  private void replace(Escalation updated) {
-    for (int i = 0; i < escalations.size(); i++) {
-      if (escalations.get(i).id().equals(updated.id())) {
-        escalations.set(i, updated);
-        return;
-      }
-    }
-  }
-
-  private void reject(Object received, String reason, long now) {
-    String shown = String.valueOf(received);
-    if (shown.length() > 500) {
-      shown = shown.substring(0, 500) + "...";
-    }
-    rejectedDecisions.add(new RejectedDecision(shown, reason, now));
-    log.warn("rejected operator decision {}: {}", shown, reason);
   }
 
   /** Writes the search attribute only when the status changes: nothing on the happy path. */
