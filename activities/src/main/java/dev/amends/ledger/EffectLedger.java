@@ -84,6 +84,22 @@ public class EffectLedger {
         .list();
   }
 
+  /**
+   * The whole story of the effect made under {@code callKey}: its entries and every correction
+   * that names one of them, oldest first.
+   */
+  public List<LedgerEntry> storyOf(String callKey) {
+    return jdbc.sql(
+            """
+            SELECT * FROM ledger_entry WHERE call_key = :key OR corrects_seq IN
+              (SELECT seq FROM ledger_entry WHERE call_key = :key AND kind = 'EFFECT')
+            ORDER BY seq
+            """)
+        .param("key", callKey)
+        .query(LedgerRows::entry)
+        .list();
+  }
+
   public List<LedgerEntry> forSaga(String sagaId) {
     return jdbc.sql("SELECT * FROM ledger_entry WHERE saga_id = :saga ORDER BY seq")
         .param("saga", sagaId)

@@ -7,10 +7,10 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TimeoutFailure;
 
 /** Says in one line what went wrong, from the root of a Temporal failure chain. */
-final class Failures {
+public final class Failures {
   private Failures() {}
 
-  static String describe(Throwable failure) {
+  public static String describe(Throwable failure) {
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -1,0 +1,131 @@
+package dev.amends.reconcile;
+
+import dev.amends.saga.AmendsSaga;
+import dev.amends.saga.Escalation;
+import dev.amends.saga.EscalationDesk;
+import dev.amends.saga.Failures;
+import dev.amends.saga.OperatorAction;
+import dev.amends.saga.OperatorDecision;
+import dev.amends.saga.SagaSettings;
+import dev.amends.saga.SagaState;
+import dev.amends.saga.SagaStatus;
+import dev.amends.saga.StepState;
+import dev.amends.saga.StepStatus;
+import dev.amends.saga.World;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.util.List;
+
+public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
+  private final String id = Workflow.getInfo().getWorkflowId();
+  private final EscalationDesk desk;
+  private final ReconcilerActivities activities;
+  private Drift drift;
+  private StepStatus stepStatus = StepStatus.PENDING;
+  private SagaStatus status = SagaStatus.RUNNING;
+  private SagaStatus published;
+
+  @WorkflowInit
+  public DriftEscalationWorkflowImpl(DriftEscalationInput input) {
+    SagaSettings settings = SagaSettings.orDefaults(input.settings());
+    desk = new EscalationDesk(settings);
+    drift = input.drift();
+    activities =
+        Workflow.newActivityStub(
+            ReconcilerActivities.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofSeconds(30))
+                .setRetryOptions(
+                    RetryOptions.newBuilder()
+                        .setInitialInterval(Duration.ofSeconds(1))
+                        .setMaximumInterval(Duration.ofSeconds(30))
+                        .setMaximumAttempts(settings.undoMaximumAttempts())
+                        .build())
+                .build());
+  }
+
+  @Override
+  public DriftSettlement settle(DriftEscalationInput input) {
+    for (int round = 1; ; round++) {
+      Escalation opened = escalation(round);
+      OperatorDecision decision = desk.await(opened, this::awaitOperator);
+      setStatus(SagaStatus.COMPENSATING);
+      if (decision.action() != OperatorAction.RETRY) {
+        List<Long> appended =
+            activities.recordSettlement(new Settlement(id, opened.id(), drift, decision));
+        stepStatus =
+            decision.action() == OperatorAction.ACCEPT_LOSS
+                ? StepStatus.LOSS_ACCEPTED
+                : StepStatus.RESOLVED_MANUALLY;
+        return end(decision.action().name(), decision, appended);
+      }
+      Drift now = activities.recheck(new FixRequest(id, drift));
+      if (now == null) {
+        stepStatus = StepStatus.NOTHING_TO_UNDO;
+        return end("NO_LONGER_DRIFTING", decision, List.of());
+      }
+      drift = now;
+      if (!now.kind().needsOperator()) {
+        try {
+          FixOutcome fixed = fix(now);
+          stepStatus = StepStatus.UNDONE;
+          return end("FIXED", decision, fixed.ledgerSeqs());
+        } catch (ActivityFailure failed) {
+          drift = now.withDetail(now.detail() + "; the fix failed again: " + Failures.describe(failed));
+        }
+      }
+    }
+  }
+
+  @Override
+  public SagaState sagaState() {
+    StepState step =
+        new StepState(STEP, World.HISTORY, stepStatus, drift.callKey(), null, drift.describe());
+    return new SagaState(
+        id, SAGA_NAME, status, List.of(step), desk.escalations(), desk.rejectedDecisions(), STEP,
+        drift.describe());
+  }
+
+  @Override
+  public void resolveEscalation(Object decision) {
+    desk.decide(decision);
+  }
+
+  private FixOutcome fix(Drift current) {
+    FixRequest request = new FixRequest(id, current);
+    return switch (current.kind()) {
+      case UNEXPLAINED_CHARGE -> activities.refundUnexplainedCharge(request);
+      case MISSING_REFUND -> activities.reissueRefund(request);
+      default -> activities.completeLedger(request);
+    };
+  }
+
+  private Escalation escalation(int round) {
+    return new Escalation(
+        STEP + "-" + round, id, SAGA_NAME, STEP, World.HISTORY, UNDO, drift.describe(), round,
+        RUNBOOK, Workflow.currentTimeMillis(), 1, null);
+  }
+
+  private void awaitOperator() {
+    stepStatus = StepStatus.NEEDS_OPERATOR;
+    setStatus(SagaStatus.NEEDS_OPERATOR);
+  }
+
+  private DriftSettlement end(String outcome, OperatorDecision decision, List<Long> appended) {
+    setStatus(SagaStatus.COMPENSATED_WITH_OPERATOR);
+    return new DriftSettlement(drift.id(), outcome, decision.operator(), decision.note(), appended);
+  }
+
+  /** Written only when it changes, as the saga core does. */
+  private void setStatus(SagaStatus next) {
+    status = next;
+    if (next != published) {
+      Workflow.upsertTypedSearchAttributes(AmendsSaga.SAGA_STATUS.valueSet(next.name()));
+      published = next;
+    }
+  }
+}
