@@ -1,9 +1,12 @@
 package dev.amends.sandbox;
 
 import dev.amends.api.ApiException;
+import dev.amends.order.port.PaymentRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +47,31 @@ class SandboxController {
     }
     systems.forEach(system -> faults.heal(system, request.orderId()));
     return Map.of("orderId", request.orderId(), "healed", systems);
+  }
+
+  /** A charge made outside amends, for showing (and testing) what the reconciler does with one. */
+  record OutsideCharge(String orderId, Long amountMinor, String currency, String idempotencyKey) {}
+
+  @PostMapping("/sandbox/payments")
+  ResponseEntity<PaymentRecord> chargeOutsideAmends(@RequestBody OutsideCharge request) {
+    if (request.orderId() == null || request.orderId().isBlank()) {
+      throw ApiException.badField("orderId", "orderId is required: the reference the provider keeps");
+    }
+    if (request.amountMinor() == null || request.amountMinor() < 1) {
+      throw ApiException.badField("amountMinor", "amountMinor must be a positive number of minor units");
+    }
+    // Any three capital letters: an unknown currency is one of the drifts the reconciler escalates.
+    if (request.currency() == null || !request.currency().matches("[A-Z]{3}")) {
+      throw ApiException.badField("currency", "currency must be three capital letters, e.g. EUR");
+    }
+    if (request.idempotencyKey() != null
+        && (request.idempotencyKey().isBlank() || payments.find(request.idempotencyKey()).isPresent())) {
+      throw ApiException.badField("idempotencyKey", "idempotencyKey must be new and not blank");
+    }
+    PaymentRecord charged =
+        payments.chargeOutsideAmends(
+            request.orderId(), request.idempotencyKey(), request.amountMinor(), request.currency());
+    return ResponseEntity.status(HttpStatus.CREATED).body(charged);
   }
 
   @GetMapping("/sandbox/orders/{orderId}")

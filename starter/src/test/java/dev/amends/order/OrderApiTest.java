@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.amends.api.ApiClient;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -149,27 +148,18 @@ class OrderApiTest {
   }
 
   private JsonNode awaitOrder(String orderId, Predicate<JsonNode> until) throws Exception {
-    JsonNode state = null;
-    for (int i = 0; i < 300; i++) {
-      ResponseEntity<String> r = http.getForEntity("/orders/" + orderId, String.class);
-      if (r.getStatusCode().is2xxSuccessful()) {
-        state = json.readTree(r.getBody());
-        if (until.test(state)) {
-          return state;
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("order " + orderId + " never got there; last state " + state);
+    return api().await("/orders/" + orderId, until);
   }
 
   private JsonNode get(String path) throws Exception {
-    return json.readTree(http.getForEntity(path, String.class).getBody());
+    return api().get(path);
   }
 
   private ResponseEntity<String> post(String path, String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    return api().post(path, body);
+  }
+
+  private ApiClient api() {
+    return new ApiClient(http, json);
   }
 }

@@ -1,0 +1,15 @@
+package dev.amends.config;
+
+import dev.amends.saga.SagaSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The operational settings sagas (and drift escalations) are started with, from configuration. */
+@Configuration(proxyBeanMethods = false)
+public class SagaSettingsConfiguration {
+
+  @Bean
+  SagaSettings sagaSettings(AmendsProperties properties) {
+    return properties.sagaSettings();
+  }
+}
