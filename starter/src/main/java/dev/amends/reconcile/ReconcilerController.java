@@ -67,7 +67,9 @@ class ReconcilerController {
     answer.put("kind", "Temporal Schedule");
     answer.put("scheduleId", description.getId());
     answer.put("paused", description.getSchedule().getState().isPaused());
-    answer.put("nextRuns", description.getInfo().getNextActionTimes().stream().map(Object::toString).toList());
+    answer.put(
+        "nextRuns",
+        description.getInfo().getNextActionTimes().stream().limit(3).map(Object::toString).toList());
     List<String> recent =
         description.getInfo().getRecentActions().stream()
             .map(a -> a.getAction())

@@ -14,6 +14,7 @@ import io.temporal.client.schedules.ScheduleOptions;
 import io.temporal.client.schedules.SchedulePolicy;
 import io.temporal.client.schedules.ScheduleSpec;
 import io.temporal.client.schedules.ScheduleUpdate;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -72,7 +73,7 @@ public class ReconcilerSchedule {
           .update(
               input -> {
                 Schedule current = input.getDescription().getSchedule();
-                if (current.getSpec().getIntervals().equals(wanted.getSpec().getIntervals())) {
+                if (everies(current).equals(everies(wanted))) {
                   return null;
                 }
                 outcome.set(Outcome.UPDATED);
@@ -83,6 +84,11 @@ public class ReconcilerSchedule {
           outcome.get().name().toLowerCase(), properties.every());
       return outcome.get();
     }
+  }
+
+  /** The intervals alone: the server fills in a zero offset the request left out. */
+  private static List<Duration> everies(Schedule schedule) {
+    return schedule.getSpec().getIntervals().stream().map(ScheduleIntervalSpec::getEvery).toList();
   }
 
   public ScheduleDescription describe() {

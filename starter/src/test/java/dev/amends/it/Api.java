@@ -35,14 +35,22 @@ final class Api {
   }
 
   int post(String path, String body) throws Exception {
+    return send(path, body).statusCode();
+  }
+
+  /** POSTs and reads the answer's JSON body, whatever its status. */
+  JsonNode postForJson(String path, String body) throws Exception {
+    return JSON.readTree(send(path, body).body());
+  }
+
+  private HttpResponse<String> send(String path, String body) throws Exception {
     return http.send(
-            HttpRequest.newBuilder(URI.create(baseUrl.get() + path))
-                .header("content-type", "application/json")
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
-        .statusCode();
+        HttpRequest.newBuilder(URI.create(baseUrl.get() + path))
+            .header("content-type", "application/json")
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   JsonNode get(String path) throws Exception {

@@ -140,6 +140,29 @@ class CrashIT {
       }
     }
     assertThat(problems).as("effects that did not happen exactly once").isEmpty();
+
+    // The effect ledger came through the crashes too: each charge and refund recorded once, as
+    // intent and outcome, the chain intact, and a reconciler run finds nothing to settle here.
+    for (Map.Entry<String, Kind> order : orders.entrySet()) {
+      String expected =
+          order.getValue() == Kind.HAPPY
+              ? "EFFECT:INTENDED,EFFECT:CONFIRMED"
+              : "EFFECT:INTENDED,EFFECT:CONFIRMED,CORRECTION:INTENDED,CORRECTION:CONFIRMED";
+      List<String> story = new ArrayList<>();
+      for (JsonNode entry : api.get("/ledger/entries?sagaId=order-" + order.getKey())) {
+        story.add(entry.get("kind").asText() + ":" + entry.get("phase").asText());
+      }
+      check(problems, order.getKey(), "ledger", String.join(",", story), expected);
+    }
+    assertThat(problems).as("ledger stories").isEmpty();
+    assertThat(api.get("/ledger/verification").at("/chain/intact").asBoolean()).isTrue();
+    String report = api.postForJson("/reconciler/runs", "").get("report").asText();
+    JsonNode reconciled =
+        api.await(report, r -> r.get("status").asText().equals("DONE"), Duration.ofSeconds(60));
+    assertThat(reconciled.at("/survey/drifts").findValuesAsText("sagaId"))
+        .noneMatch(saga -> saga.contains(RUN));
+    assertThat(reconciled.at("/survey/drifts").findValuesAsText("orderId"))
+        .noneMatch(id -> id.contains(RUN));
   }
 
   private static int decide(Api api, String orderId, String escalationId, String body)
