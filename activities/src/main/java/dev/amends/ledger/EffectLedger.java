@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +29,10 @@ import org.springframework.stereotype.Component;
  * same sequence number, or with the same previous hash); an appender that loses such a race reads
  * the new tail and chains again.
  *
- * <p>Appends arriving together are written together: while one thread commits, others queue, and
- * the next one to write takes the whole queue into a single transaction (group commit).
+ * <p>Appends arriving while one commits go together into the next transaction (group commit), so
+ * many writers share each commit's cost: the first caller to find no write in progress writes
+ * everything queued, the others wait for their entry, and when it is done it wakes the next one
+ * still waiting to write. A lone caller writes its own entry, as a single autocommitted INSERT.
  */
 @Component
 public class EffectLedger {
@@ -40,8 +44,8 @@ public class EffectLedger {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final ConcurrentLinkedQueue<Pending> queued = new ConcurrentLinkedQueue<>();
-  private final Object writer = new Object();
-  /** The chain's last entry as this appender last saw it; null when it must be read again. */
+  private final ReentrantLock writing = new ReentrantLock();
+  /** The chain's last entry as the last writer saw it; null when it must be read again. */
   private Tail tail;
 
   @Autowired
@@ -59,14 +63,38 @@ public class EffectLedger {
 
   /** Appends the draft, or returns the entry already stored under its idempotency key. */
   public LedgerEntry append(EntryDraft draft) {
-    Pending mine = new Pending(draft);
-    queued.add(mine);
-    synchronized (writer) {
-      while (!mine.settled) {
-        writeBatch(drain());
-      }
+    return appendAll(List.of(draft)).get(0);
+  }
+
+  /**
+   * Appends the drafts in order, in as few transactions as the writer can: a bulk writer's way to
+   * share commits. Each is durable when this returns; a draft whose key is stored already returns
+   * the stored entry.
+   */
+  public List<LedgerEntry> appendAll(List<EntryDraft> drafts) {
+    List<Pending> mine = new ArrayList<>(drafts.size());
+    for (EntryDraft draft : drafts) {
+      Pending pending = new Pending(draft);
+      mine.add(pending);
+      queued.add(pending);
     }
-    return mine.result();
+    List<LedgerEntry> stored = new ArrayList<>(mine.size());
+    for (Pending pending : mine) {
+      while (!pending.isSettled()) {
+        if (writing.tryLock()) {
+          try {
+            writeQueued();
+          } finally {
+            writing.unlock();
+          }
+          wakeNextWriter();
+        } else {
+          pending.awaitBriefly();
+        }
+      }
+      stored.add(pending.result());
+    }
+    return stored;
   }
 
   public Optional<LedgerEntry> byIdempotencyKey(String idempotencyKey) {
@@ -137,13 +165,33 @@ public class EffectLedger {
     return entries.stream().filter(e -> e.kind() == EntryKind.EFFECT).findFirst();
   }
 
-  private List<Pending> drain() {
+  private void writeQueued() {
     List<Pending> batch = new ArrayList<>();
     Pending next;
     while (batch.size() < MAX_BATCH && (next = queued.poll()) != null) {
       batch.add(next);
     }
-    return batch;
+    if (!batch.isEmpty()) {
+      writeSafely(batch);
+    }
+  }
+
+  /** Whoever waits at the head of the queue writes next, at once rather than after its pause. */
+  private void wakeNextWriter() {
+    Pending head = queued.peek();
+    if (head != null) {
+      LockSupport.unpark(head.caller);
+    }
+  }
+
+  /** Every caller in the batch gets an answer, whatever goes wrong. */
+  private void writeSafely(List<Pending> batch) {
+    try {
+      writeBatch(batch);
+    } catch (RuntimeException | Error e) {
+      tail = null;
+      batch.forEach(p -> p.failIfOpen(e));
+    }
   }
 
   /** Writes one batch, settling every pending append in it: stored, or failed. */
@@ -194,9 +242,11 @@ public class EffectLedger {
   }
 
   private List<LedgerEntry> insertChained(Map<String, List<Pending>> byKey) throws SQLException {
+    // One entry commits by itself in one round trip; more go in one transaction, all or none.
+    boolean single = byKey.size() == 1;
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
+      connection.setAutoCommit(single);
       try {
         Tail last = tail != null ? tail : readTail(connection);
         Instant now = ChainHash.truncate(clock.instant());
@@ -209,17 +259,24 @@ public class EffectLedger {
           prev = entry.hash();
         }
         try (PreparedStatement insert = connection.prepareStatement(LedgerRows.INSERT)) {
-          for (LedgerEntry entry : chained) {
-            LedgerRows.bind(insert, entry);
-            insert.addBatch();
+          if (single) {
+            LedgerRows.bind(insert, chained.get(0));
+            insert.executeUpdate();
+          } else {
+            for (LedgerEntry entry : chained) {
+              LedgerRows.bind(insert, entry);
+              insert.addBatch();
+            }
+            insert.executeBatch();
+            connection.commit();
           }
-          insert.executeBatch();
         }
-        connection.commit();
         tail = new Tail(seq, prev);
         return chained;
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        if (!single) {
+          connection.rollback();
+        }
         throw e;
       } finally {
         connection.setAutoCommit(autoCommit);
@@ -240,10 +297,11 @@ public class EffectLedger {
     }
   }
 
-  /** One caller's append, settled by whichever thread writes the batch it is in. */
+  /** One caller's append, settled by whichever caller writes the batch it is in. */
   private static final class Pending {
     final EntryDraft draft;
-    volatile boolean settled;
+    final Thread caller = Thread.currentThread();
+    private volatile boolean settled;
     private LedgerEntry entry;
     private Exception failure;
 
@@ -251,14 +309,31 @@ public class EffectLedger {
       this.draft = draft;
     }
 
+    boolean isSettled() {
+      return settled;
+    }
+
     void succeed(LedgerEntry stored) {
       entry = stored;
       settled = true;
+      LockSupport.unpark(caller);
     }
 
     void fail(Exception cause) {
       failure = cause;
       settled = true;
+      LockSupport.unpark(caller);
+    }
+
+    void failIfOpen(Throwable cause) {
+      if (!settled) {
+        fail(cause instanceof Exception e ? e : new IllegalStateException(cause));
+      }
+    }
+
+    /** Parks until settled or woken to write; the bound only covers a missed wake-up. */
+    void awaitBriefly() {
+      LockSupport.parkNanos(this, 1_000_000);
     }
 
     LedgerEntry result() {

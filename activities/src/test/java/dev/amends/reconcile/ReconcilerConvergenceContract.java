@@ -13,7 +13,6 @@ import dev.amends.order.StepRequests.Undo;
 import dev.amends.order.port.PaymentRecord;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.SagaStatus;
-import io.temporal.client.WorkflowStub;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -157,8 +156,14 @@ abstract class ReconcilerConvergenceContract {
     assertThat(whileRunning.survey().drifts()).isEmpty();
     assertThat(f.provider.records()).hasSize(1);
 
-    saga.release();
-    WorkflowStub.fromTyped(saga).getResult(Void.class);
+    try {
+      saga.release();
+    } catch (RuntimeException e) {
+      throw new AssertionError(
+          "the stand-in saga closed before it was released: "
+              + f.client.fetchHistory("order-inflight").toJson(true), e);
+    }
+    awaitClosed("order-inflight");
     ReconcileReport after = f.reconcile();
     assertThat(actions(after)).containsExactly("REFUNDED");
   }
@@ -230,7 +235,7 @@ abstract class ReconcilerConvergenceContract {
     SagaState state = awaitOperator(escalation);
     assertThat(state.openEscalations()).hasSize(1);
     assertThat(state.openEscalations().get(0).runbook()).isEqualTo("docs/runbooks/ledger-drift.md");
-    assertThat(f.escalations.list(true)).extracting(EscalationRecord::sagaId).containsExactly(escalation);
+    awaitListed(escalation);
 
     ReconcileReport again = f.reconcile();
     assertThat(actions(again)).containsExactly("ALREADY_ESCALATED");
@@ -330,6 +335,30 @@ abstract class ReconcilerConvergenceContract {
     assertThat(actions(report)).containsExactly("ESCALATED");
     assertThat(report.actions().get(0).escalationWorkflowId()).isEqualTo("drift-ledger-chain");
     assertThat(f.provider.records()).filteredOn(r -> !r.isCharge()).hasSize(1);
+  }
+
+  /** The escalation is recorded (by an activity) just after its workflow says it waits. */
+  private void awaitListed(String workflowId) {
+    for (int i = 0; i < 100; i++) {
+      List<EscalationRecord> open = f.escalations.list(true);
+      if (!open.isEmpty()) {
+        assertThat(open).extracting(EscalationRecord::sagaId).containsExactly(workflowId);
+        return;
+      }
+      f.env.sleep(java.time.Duration.ofMillis(100));
+    }
+    throw new AssertionError(workflowId + " was never recorded as an open escalation");
+  }
+
+  private void awaitClosed(String workflowId) {
+    for (int i = 0; i < 100; i++) {
+      if (f.client.newUntypedWorkflowStub(workflowId).describe().getStatus()
+          != io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+        return;
+      }
+      f.env.sleep(java.time.Duration.ofMillis(100));
+    }
+    throw new AssertionError(workflowId + " never closed");
   }
 
   private SagaState awaitOperator(String workflowId) {

@@ -103,7 +103,10 @@ public final class SagaBenchmark {
     }
     System.out.println(bench.report);
     String existing = Files.exists(output) ? Files.readString(output) : "# Benchmarks\n\n";
-    Files.writeString(output, replaceSection(existing, bench.report.toString()));
+    Files.writeString(
+        output,
+        BenchmarkReport.replaceSection(
+            existing, "## Saga cost against the plain-Saga twin", bench.report.toString()));
     System.out.println("written to " + output);
   }
 
@@ -372,16 +375,6 @@ public final class SagaBenchmark {
     String email = variant == Variant.FAILS_AT_CONFIRMATION ? "bounce@example.com" : "ana@example.com";
     return new Order(id, email, List.of(new OrderLine(sku, 1)), card,
         new Address("Ana", line1, "Lisbon", "1000-001", "PT"), "EUR");
-  }
-
-  private static String replaceSection(String document, String section) {
-    String heading = "## Saga cost against the plain-Saga twin";
-    int start = document.indexOf(heading);
-    if (start < 0) {
-      return document.stripTrailing() + "\n\n" + section;
-    }
-    int next = document.indexOf("\n## ", start + heading.length());
-    return document.substring(0, start) + section + (next < 0 ? "" : document.substring(next + 1));
   }
 
   private static String env(String name, String fallback) {
