@@ -1,6 +1,6 @@
 package dev.amends.story;
 
-/** The types of the story flow's non-retryable refusals. */
+/** The types of the story flow's failures; all but {@code STORE_UNAVAILABLE} are refusals. */
 public enum StoryFailure {
   /** The story has no event yet. */
   STORY_NOT_FOUND,
@@ -9,5 +9,7 @@ public enum StoryFailure {
   /** The rollback's target is not a revision of the story (0..current). */
   TARGET_OUT_OF_RANGE,
   /** An update's input is malformed; refused by its validator, so nothing is written. */
-  INVALID_REQUEST
+  INVALID_REQUEST,
+  /** The event store failed (retryable); an undo or rollback that still fails says so. */
+  STORE_UNAVAILABLE
 }

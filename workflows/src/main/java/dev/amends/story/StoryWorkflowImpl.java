@@ -42,7 +42,6 @@ public class StoryWorkflowImpl implements StoryWorkflow {
               RetryOptions.newBuilder()
                   .setInitialInterval(Duration.ofMillis(500))
                   .setMaximumAttempts(3)
-                  .setDoNotRetry(StoryFailure.class.getName())
                   .build())
           .build();
 
@@ -246,7 +245,7 @@ public class StoryWorkflowImpl implements StoryWorkflow {
           .build();
     }
     return ApplicationFailure.newNonRetryableFailureWithCause(
-        "the story's event store did not answer", "STORE_UNAVAILABLE", failure);
+        "the story's event store did not answer", StoryFailure.STORE_UNAVAILABLE.name(), failure);
   }
 
   private void requireThisStory(String requested) {
