@@ -39,9 +39,13 @@ final class StoryViews {
           e.event().revision(), e.event().kind(), e.event().field(), e.event().value(),
           e.idempotencyKey(), e.recordedAt());
     }
+  }
 
-    static Event of(StoryEvent e) {
-      return new Event(e.revision(), e.kind(), e.field(), e.value(), null, null);
+  /** An event a rollback appended; {@code cause} is its idempotency key. */
+  record Appended(long revision, StoryEvent.Kind kind, StoryField field, String value, String cause) {
+    static Appended of(String requestId, StoryEvent e) {
+      return new Appended(
+          e.revision(), e.kind(), e.field(), e.value(), StoryAppends.rollbackKey(requestId, e));
     }
   }
 
@@ -53,12 +57,13 @@ final class StoryViews {
       long fromRevision,
       long targetRevision,
       long revision,
-      List<Event> appended,
-      Event marker,
+      List<Appended> appended,
+      Appended marker,
       List<String> stillHeld) {
 
     static RolledBack of(RollbackResult r) {
-      List<Event> events = r.appended().stream().map(Event::of).toList();
+      List<Appended> events =
+          r.appended().stream().map(e -> Appended.of(r.requestId(), e)).toList();
       return new RolledBack(
           r.storyId(), r.requestId(), r.fromRevision(), r.targetRevision(), r.revision(),
           events.subList(0, events.size() - 1), events.get(events.size() - 1), r.stillHeld());
