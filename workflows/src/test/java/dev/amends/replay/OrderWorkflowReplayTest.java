@@ -27,7 +27,11 @@ class OrderWorkflowReplayTest {
 
   static Stream<Path> histories() throws IOException {
     try (Stream<Path> files = Files.walk(HISTORIES)) {
-      List<Path> found = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+      List<Path> found =
+          files
+              .filter(p -> p.getFileName().toString().matches("order-.*\\.json"))
+              .sorted()
+              .toList();
       assertThat(found).as("recorded histories, each version").hasSizeGreaterThanOrEqualTo(26);
       return found.stream();
     }
