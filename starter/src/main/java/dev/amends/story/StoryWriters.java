@@ -8,6 +8,7 @@ import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
@@ -37,7 +38,7 @@ public class StoryWriters {
 
   public EditReceipt edit(EditRequest request) {
     return refusalsAsApiErrors(
-        () -> {
+        () -> withStart(() -> {
           StoryWorkflow writer = startingWriter(request.storyId());
           return WorkflowClient.executeUpdateWithStart(
               writer::submitEdit,
@@ -48,12 +49,12 @@ public class StoryWriters {
                   .setWaitForStage(WorkflowUpdateStage.COMPLETED)
                   .build(),
               new WithStartWorkflowOperation<>(writer::run, input(request.storyId())));
-        });
+        }));
   }
 
   public RollbackResult rollback(RollbackRequest request) {
     return refusalsAsApiErrors(
-        () -> {
+        () -> withStart(() -> {
           StoryWorkflow writer = startingWriter(request.storyId());
           return WorkflowClient.executeUpdateWithStart(
               writer::rollback,
@@ -62,7 +63,7 @@ public class StoryWriters {
                   .setWaitForStage(WorkflowUpdateStage.COMPLETED)
                   .build(),
               new WithStartWorkflowOperation<>(writer::run, input(request.storyId())));
-        });
+        }));
   }
 
   /** The running writer's answer; empty when the story has no running writer. */
@@ -71,15 +72,36 @@ public class StoryWriters {
         client.newWorkflowStub(StoryWorkflow.class, StoryWorkflow.workflowId(request.storyId()));
     try {
       return Optional.of(refusalsAsApiErrors(() -> writer.undo(request)));
-    } catch (WorkflowNotFoundException finished) {
-      return Optional.empty();
-    } catch (WorkflowServiceException e) {
-      if (e.getCause() instanceof StatusRuntimeException grpc
-          && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
+    } catch (WorkflowException e) {
+      if (writerClosed(e)) {
         return Optional.empty();
       }
       throw e;
     }
+  }
+
+  /**
+   * A writer that completes while an update waits to be delivered to it aborts that update as
+   * "workflow completed". Such an update was never applied (an applied edit or rollback keeps the
+   * writer running until it is answered), so it is sent again, and this time starts a new writer.
+   */
+  private static <R> R withStart(Supplier<R> updateWithStart) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return updateWithStart.get();
+      } catch (WorkflowException e) {
+        if (attempt >= 3 || !writerClosed(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean writerClosed(WorkflowException e) {
+    return e instanceof WorkflowNotFoundException
+        || (e instanceof WorkflowServiceException
+            && e.getCause() instanceof StatusRuntimeException grpc
+            && grpc.getStatus().getCode() == Status.Code.NOT_FOUND);
   }
 
   private StoryWorkflow startingWriter(String storyId) {
