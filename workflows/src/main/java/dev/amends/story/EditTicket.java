@@ -5,8 +5,9 @@ import dev.amends.story.StoryWrites.CommittedEdit;
 /**
  * One edit as the story's writer keeps it, from the moment it is held until its TTL has passed.
  *
+ * @param value the new value, kept while the edit waits for its commit
  * @param inUndoStack false once newer edits pushed it beyond the undo depth, or once it was undone
- * @param committed the snapshots around its event; null until it commits
+ * @param committed the snapshots around its event, kept while it is committed and can be undone
  * @param answer the first answer to an undo of it; null while none was asked
  */
 public record EditTicket(
@@ -57,30 +58,38 @@ public record EditTicket(
     return stage == Stage.HELD || stage == Stage.COMMITTING;
   }
 
+  // A writer may answer for many edits within a TTL (autosave), and its state travels in its
+  // history and into the next run: a ticket keeps its value only until the store has it, and its
+  // snapshots only while an undo may still need them.
+
   EditTicket committing() {
-    return with(Stage.COMMITTING, inUndoStack, committed, answer);
+    return with(Stage.COMMITTING, value, inUndoStack, committed, answer);
   }
 
   EditTicket committedAs(CommittedEdit edit) {
-    return with(Stage.COMMITTED, inUndoStack, edit, answer);
+    return with(Stage.COMMITTED, null, inUndoStack, inUndoStack ? edit : null, answer);
   }
 
   EditTicket discarded(UndoAnswer first) {
-    return with(Stage.DISCARDED, false, committed, first);
+    return with(Stage.DISCARDED, null, false, null, first);
   }
 
   EditTicket answered(UndoAnswer first) {
-    return with(stage, false, committed, first);
+    return with(stage, uncommitted() ? value : null, false, null, first);
   }
 
   EditTicket outOfUndoStack() {
-    return with(stage, false, committed, answer);
+    return with(stage, uncommitted() ? value : null, false, null, answer);
   }
 
   private EditTicket with(
-      Stage newStage, boolean stacked, CommittedEdit newCommitted, UndoAnswer newAnswer) {
+      Stage newStage,
+      String newValue,
+      boolean stacked,
+      CommittedEdit newCommitted,
+      UndoAnswer newAnswer) {
     return new EditTicket(
-        undoId, field, value, postedAtMillis, commitsAtMillis, undoableUntilMillis, newStage,
+        undoId, field, newValue, postedAtMillis, commitsAtMillis, undoableUntilMillis, newStage,
         stacked, newCommitted, newAnswer);
   }
 }

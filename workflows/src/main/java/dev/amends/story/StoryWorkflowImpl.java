@@ -180,6 +180,10 @@ public class StoryWorkflowImpl implements StoryWorkflow {
       if (ticket.answer() != null) {
         return ticket.answer(); // A repeated undo that waited for the first one.
       }
+      if (!ticket.inUndoStack()) {
+        // A newer edit pushed it out while this undo waited for the writer.
+        return remember(ticket, UndoAnswer.of(ticket, UndoStatus.BEYOND_UNDO_DEPTH));
+      }
       CommittedEdit edit = ticket.committed();
       UndoneEdit undone;
       try {
@@ -215,9 +219,11 @@ public class StoryWorkflowImpl implements StoryWorkflow {
         if (current.isEmpty() || current.get().stage() != EditTicket.Stage.HELD) {
           continue; // Discarded while the writer was busy.
         }
-        tickets.put(current.get().committing());
+        EditTicket ticket = current.get();
+        tickets.put(ticket.committing());
         CommittedEdit committed =
-            commits.commitEdit(new CommitEdit(storyId, due.undoId(), due.field(), due.value()));
+            commits.commitEdit(
+                new CommitEdit(storyId, ticket.undoId(), ticket.field(), ticket.value()));
         tickets.put(tickets.find(due.undoId()).orElseThrow().committedAs(committed));
       } finally {
         writer.unlock();

@@ -165,6 +165,11 @@ class StoryWorkflowTest {
     assertThat(store.events("s-9"))
         .extracting(StoryEvent::value)
         .containsExactly("First", "Second");
+    List<EditTicket> tickets =
+        client.newWorkflowStub(StoryWorkflow.class, StoryWorkflow.workflowId("s-9")).tickets();
+    assertThat(tickets.get(0).committed()).as("no snapshot kept for what cannot be undone").isNull();
+    assertThat(tickets.get(0).value()).isNull();
+    assertThat(tickets.get(1).committed()).isNotNull();
     assertThat(undo("s-9", newer.undoId()).status()).isEqualTo(UndoStatus.UNDONE);
   }
 
