@@ -1,9 +1,9 @@
 package dev.amends.story;
 
 /**
- * One entry of a Story's append-only stream. Every event sets one field; a rollback appends
- * events of kind {@code ROLLBACK} plus one {@code ROLLBACK_MARKER} naming the range it undid —
- * history is never rewritten.
+ * One entry of a Story's append-only stream. Every event sets one field; an undo of a committed
+ * edit appends events of kind {@code UNDO}, a rollback appends events of kind {@code ROLLBACK}
+ * plus one {@code ROLLBACK_MARKER} naming the range it undid — history is never rewritten.
  *
  * @param revision 1 for the first event, then one more per event
  * @param field null for a marker
@@ -14,6 +14,8 @@ public record StoryEvent(String storyId, long revision, Kind kind, StoryField fi
   public enum Kind {
     EDIT,
     ROLLBACK,
-    ROLLBACK_MARKER
+    ROLLBACK_MARKER,
+    /** Restores a field a committed edit changed, because its editor asked within the TTL. */
+    UNDO
   }
 }

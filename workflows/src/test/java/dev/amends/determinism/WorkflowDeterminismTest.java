@@ -31,6 +31,7 @@ class WorkflowDeterminismTest {
   void theRulesSeeTheWholeModule() {
     assertThat(WORKFLOWS_MODULE.contain("dev.amends.saga.AmendsSaga")).isTrue();
     assertThat(WORKFLOWS_MODULE.contain("dev.amends.order.OrderWorkflowImpl")).isTrue();
+    assertThat(WORKFLOWS_MODULE.contain("dev.amends.story.StoryWorkflowImpl")).isTrue();
   }
 
   @ParameterizedTest

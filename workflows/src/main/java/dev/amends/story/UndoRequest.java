@@ -1,0 +1,3 @@
+package dev.amends.story;
+
+public record UndoRequest(String storyId, String undoId) {}
