@@ -1,5 +1,6 @@
 package dev.amends.order.port;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
@@ -22,6 +23,7 @@ public record PaymentRecord(
   public static final String CHARGE = "CHARGE";
   public static final String REFUND = "REFUND";
 
+  @JsonIgnore
   public boolean isCharge() {
     return CHARGE.equals(kind);
   }
