@@ -98,18 +98,12 @@ public class EffectLedger {
   }
 
   public Optional<LedgerEntry> byIdempotencyKey(String idempotencyKey) {
-    return jdbc.sql("SELECT * FROM ledger_entry WHERE idempotency_key = :key")
-        .param("key", idempotencyKey)
-        .query(LedgerRows::entry)
-        .optional();
+    return select("WHERE idempotency_key = :value", idempotencyKey).stream().findFirst();
   }
 
   /** Every entry about the external call made under this key, oldest first. */
   public List<LedgerEntry> forCall(String callKey) {
-    return jdbc.sql("SELECT * FROM ledger_entry WHERE call_key = :key ORDER BY seq")
-        .param("key", callKey)
-        .query(LedgerRows::entry)
-        .list();
+    return select("WHERE call_key = :value ORDER BY seq", callKey);
   }
 
   /**
@@ -117,36 +111,32 @@ public class EffectLedger {
    * that names one of them, oldest first.
    */
   public List<LedgerEntry> storyOf(String callKey) {
-    return jdbc.sql(
-            """
-            SELECT * FROM ledger_entry WHERE call_key = :key OR corrects_seq IN
-              (SELECT seq FROM ledger_entry WHERE call_key = :key AND kind = 'EFFECT')
-            ORDER BY seq
-            """)
-        .param("key", callKey)
-        .query(LedgerRows::entry)
-        .list();
+    return select(
+        """
+        WHERE call_key = :value OR corrects_seq IN
+          (SELECT seq FROM ledger_entry WHERE call_key = :value AND kind = 'EFFECT')
+        ORDER BY seq
+        """,
+        callKey);
   }
 
   public List<LedgerEntry> forSaga(String sagaId) {
-    return jdbc.sql("SELECT * FROM ledger_entry WHERE saga_id = :saga ORDER BY seq")
-        .param("saga", sagaId)
-        .query(LedgerRows::entry)
-        .list();
+    return select("WHERE saga_id = :value ORDER BY seq", sagaId);
   }
 
   /** Every entry about one external system, oldest first: what the reconciler compares. */
   public List<LedgerEntry> forSystem(String externalSystem) {
-    return jdbc.sql("SELECT * FROM ledger_entry WHERE external_system = :system ORDER BY seq")
-        .param("system", externalSystem)
-        .query(LedgerRows::entry)
-        .list();
+    return select("WHERE external_system = :value ORDER BY seq", externalSystem);
   }
 
   /** The newest entries, newest first. */
   public List<LedgerEntry> latest(int limit) {
-    return jdbc.sql("SELECT * FROM ledger_entry ORDER BY seq DESC LIMIT :limit")
-        .param("limit", limit)
+    return select("ORDER BY seq DESC LIMIT :value", limit);
+  }
+
+  private List<LedgerEntry> select(String condition, Object value) {
+    return jdbc.sql("SELECT * FROM ledger_entry " + condition)
+        .param("value", value)
         .query(LedgerRows::entry)
         .list();
   }

@@ -12,12 +12,9 @@ import dev.amends.saga.SagaStatus;
 import dev.amends.saga.StepState;
 import dev.amends.saga.StepStatus;
 import dev.amends.saga.World;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import java.time.Duration;
 import java.util.List;
 
 public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
@@ -37,15 +34,7 @@ public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
     activities =
         Workflow.newActivityStub(
             ReconcilerActivities.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofSeconds(30))
-                .setRetryOptions(
-                    RetryOptions.newBuilder()
-                        .setInitialInterval(Duration.ofSeconds(1))
-                        .setMaximumInterval(Duration.ofSeconds(30))
-                        .setMaximumAttempts(settings.undoMaximumAttempts())
-                        .build())
-                .build());
+            ReconcilerWorkflowImpl.fixOptions(settings.undoMaximumAttempts()));
   }
 
   @Override

@@ -22,16 +22,20 @@ public class ReconcilerWorkflowImpl implements ReconcilerWorkflow {
                   .build())
           .build();
 
-  static final ActivityOptions FIXES =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumInterval(Duration.ofSeconds(30))
-                  .setMaximumAttempts(5)
-                  .build())
-          .build();
+  static final ActivityOptions FIXES = fixOptions(5);
+
+  /** A fix that still fails after these attempts becomes a drift for a person. */
+  static ActivityOptions fixOptions(int maximumAttempts) {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setMaximumInterval(Duration.ofSeconds(30))
+                .setMaximumAttempts(maximumAttempts)
+                .build())
+        .build();
+  }
 
   private final ReconcilerActivities reads =
       Workflow.newActivityStub(ReconcilerActivities.class, READS);
