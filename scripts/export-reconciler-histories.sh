@@ -26,6 +26,11 @@ PG_HOST_PORT="${AMENDS_IT_DB_URL#jdbc:postgresql://}"; PG_HOST_PORT="${PG_HOST_P
 sql() { PGPASSWORD=amends psql -X -q -t -A -v ON_ERROR_STOP=1 -h "${PG_HOST_PORT%:*}" -p "${PG_HOST_PORT#*:}" \
   -U amends -d amends -c "SET search_path TO $SCHEMA; $1"; }
 ./mvnw -q -B -DskipTests package -pl starter -am
+# Runs left open on this server by earlier applications (with other databases) would be finished
+# by this worker, against this schema: end them, and let this application make the schedule anew.
+"$T" workflow terminate --query 'ExecutionStatus="Running" AND (WorkflowType="ReconcilerWorkflow"
+  OR WorkflowType="DriftEscalationWorkflow")' --reason "history export" --yes "${A[@]}" >/dev/null 2>&1 || true
+"$T" schedule delete --schedule-id amends-reconciler "${A[@]}" >/dev/null 2>&1 || true
 
 SPRING_PROFILES_ACTIVE=real TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" \
   AMENDS_DB_URL="$AMENDS_IT_DB_URL?currentSchema=$SCHEMA" \

@@ -40,17 +40,7 @@ public class ReconcilerActivitiesImpl implements ReconcilerActivities {
   }
 
   @Override
-  public FixOutcome refundUnexplainedCharge(FixRequest request) {
-    return payments.fix(request.drift(), request.runId());
-  }
-
-  @Override
-  public FixOutcome reissueRefund(FixRequest request) {
-    return payments.fix(request.drift(), request.runId());
-  }
-
-  @Override
-  public FixOutcome completeLedger(FixRequest request) {
+  public FixOutcome fix(FixRequest request) {
     return payments.fix(request.drift(), request.runId());
   }
 

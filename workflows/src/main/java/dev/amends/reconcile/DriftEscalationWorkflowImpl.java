@@ -1,6 +1,5 @@
 package dev.amends.reconcile;
 
-import dev.amends.saga.AmendsSaga;
 import dev.amends.saga.Escalation;
 import dev.amends.saga.EscalationDesk;
 import dev.amends.saga.Failures;
@@ -9,6 +8,7 @@ import dev.amends.saga.OperatorDecision;
 import dev.amends.saga.SagaSettings;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.SagaStatus;
+import dev.amends.saga.SagaStatusAttribute;
 import dev.amends.saga.StepState;
 import dev.amends.saga.StepStatus;
 import dev.amends.saga.World;
@@ -23,8 +23,7 @@ public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
   private final ReconcilerActivities activities;
   private Drift drift;
   private StepStatus stepStatus = StepStatus.PENDING;
-  private SagaStatus status = SagaStatus.RUNNING;
-  private SagaStatus published;
+  private final SagaStatusAttribute status = new SagaStatusAttribute();
 
   @WorkflowInit
   public DriftEscalationWorkflowImpl(DriftEscalationInput input) {
@@ -42,7 +41,7 @@ public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
     for (int round = 1; ; round++) {
       Escalation opened = escalation(round);
       OperatorDecision decision = desk.await(opened, this::awaitOperator);
-      setStatus(SagaStatus.COMPENSATING);
+      status.publish(SagaStatus.COMPENSATING);
       if (decision.action() != OperatorAction.RETRY) {
         List<Long> appended =
             activities.recordSettlement(new Settlement(id, opened.id(), drift, decision));
@@ -60,7 +59,7 @@ public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
       drift = now;
       if (!now.kind().needsOperator()) {
         try {
-          FixOutcome fixed = fix(now);
+          FixOutcome fixed = activities.fix(new FixRequest(id, now));
           stepStatus = StepStatus.UNDONE;
           return end("FIXED", decision, fixed.ledgerSeqs());
         } catch (ActivityFailure failed) {
@@ -75,22 +74,13 @@ public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
     StepState step =
         new StepState(STEP, World.HISTORY, stepStatus, drift.callKey(), null, drift.describe());
     return new SagaState(
-        id, SAGA_NAME, status, List.of(step), desk.escalations(), desk.rejectedDecisions(), STEP,
+        id, SAGA_NAME, status.current(), List.of(step), desk.escalations(), desk.rejectedDecisions(), STEP,
         drift.describe());
   }
 
   @Override
   public void resolveEscalation(Object decision) {
     desk.decide(decision);
-  }
-
-  private FixOutcome fix(Drift current) {
-    FixRequest request = new FixRequest(id, current);
-    return switch (current.kind()) {
-      case UNEXPLAINED_CHARGE -> activities.refundUnexplainedCharge(request);
-      case MISSING_REFUND -> activities.reissueRefund(request);
-      default -> activities.completeLedger(request);
-    };
   }
 
   private Escalation escalation(int round) {
@@ -101,20 +91,11 @@ public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
 
   private void awaitOperator() {
     stepStatus = StepStatus.NEEDS_OPERATOR;
-    setStatus(SagaStatus.NEEDS_OPERATOR);
+    status.publish(SagaStatus.NEEDS_OPERATOR);
   }
 
   private DriftSettlement end(String outcome, OperatorDecision decision, List<Long> appended) {
-    setStatus(SagaStatus.COMPENSATED_WITH_OPERATOR);
+    status.publish(SagaStatus.COMPENSATED_WITH_OPERATOR);
     return new DriftSettlement(drift.id(), outcome, decision.operator(), decision.note(), appended);
-  }
-
-  /** Written only when it changes, as the saga core does. */
-  private void setStatus(SagaStatus next) {
-    status = next;
-    if (next != published) {
-      Workflow.upsertTypedSearchAttributes(AmendsSaga.SAGA_STATUS.valueSet(next.name()));
-      published = next;
-    }
   }
 }

@@ -17,14 +17,12 @@ public interface ReconcilerActivities {
   /** Compares the ledger with the payment provider's own records. */
   Survey survey(SurveyRequest request);
 
-  /** UNEXPLAINED_CHARGE: refund it, and record the charge and the refund. */
-  FixOutcome refundUnexplainedCharge(FixRequest request);
-
-  /** MISSING_REFUND: make the refund the ledger expects, under its own key. */
-  FixOutcome reissueRefund(FixRequest request);
-
-  /** LEDGER_GAP: append what the provider holds as observed entries. */
-  FixOutcome completeLedger(FixRequest request);
+  /**
+   * Settles a drift the reconciler may settle itself (UNEXPLAINED_CHARGE: refund it and record
+   * both; MISSING_REFUND: make the refund under its own key; LEDGER_GAP: record what the provider
+   * holds), from wherever it stands now: a fix interrupted half-way is carried on.
+   */
+  FixOutcome fix(FixRequest request);
 
   /** Opens the drift's escalation (a {@link DriftEscalationWorkflow}) unless one is open. */
   FixOutcome escalate(FixRequest request);

@@ -76,11 +76,7 @@ public class ReconcilerWorkflowImpl implements ReconcilerWorkflow {
       return fixes.escalate(request);
     }
     try {
-      return switch (drift.kind()) {
-        case UNEXPLAINED_CHARGE -> fixes.refundUnexplainedCharge(request);
-        case MISSING_REFUND -> fixes.reissueRefund(request);
-        default -> fixes.completeLedger(request);
-      };
+      return fixes.fix(request);
     } catch (ActivityFailure failed) {
       // A fix that still fails after its retries is a drift the reconciler cannot settle.
       Drift unsettled = drift.withDetail(drift.detail() + "; the fix failed: " + Failures.describe(failed));

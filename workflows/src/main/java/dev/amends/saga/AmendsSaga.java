@@ -56,8 +56,7 @@ public final class AmendsSaga {
   private final Saga parallelUndos;
   private final EscalationDesk desk;
   private final Map<String, StepRun> steps = new LinkedHashMap<>();
-  private SagaStatus status = SagaStatus.RUNNING;
-  private SagaStatus publishedStatus;
+  private final SagaStatusAttribute status = new SagaStatusAttribute();
   private boolean operatorInvolved;
   private String failedStep;
   private String failure;
@@ -111,7 +110,7 @@ public final class AmendsSaga {
   public <R> Optional<R> run(Supplier<R> flow) {
     try {
       R result = flow.get();
-      status = SagaStatus.COMPLETED;
+      status.note(SagaStatus.COMPLETED);
       return Optional.of(result);
     } catch (TemporalFailure stepFailure) {
       // A cancellation may surface as the cancelled activity's failure; either way it compensates.
@@ -167,7 +166,7 @@ public final class AmendsSaga {
     return new SagaState(
         sagaId,
         definition.name(),
-        status,
+        status.current(),
         stepStates,
         desk.escalations(),
         desk.rejectedDecisions(),
@@ -176,7 +175,7 @@ public final class AmendsSaga {
   }
 
   public SagaStatus status() {
-    return status;
+    return status.current();
   }
 
   private StepRun declared(String stepName, World expected) {
@@ -220,7 +219,7 @@ public final class AmendsSaga {
       // Histories recorded before this change replay with DEFAULT_VERSION: one undo at a time.
       undos = parallelUndos;
     }
-    setStatus(SagaStatus.COMPENSATING);
+    status.publish(SagaStatus.COMPENSATING);
     // Detached: a cancelled saga must still undo what it did.
     Workflow.newDetachedCancellationScope(undos::compensate).run();
     for (StepRun step : steps.values()) {
@@ -228,7 +227,8 @@ public final class AmendsSaga {
         step.status = StepStatus.DISCARDED;
       }
     }
-    setStatus(operatorInvolved ? SagaStatus.COMPENSATED_WITH_OPERATOR : SagaStatus.COMPENSATED);
+    status.publish(
+        operatorInvolved ? SagaStatus.COMPENSATED_WITH_OPERATOR : SagaStatus.COMPENSATED);
   }
 
   /** Runs one undo until it reaches an end: by itself, or through an operator's decision. */
@@ -283,21 +283,12 @@ public final class AmendsSaga {
             opened,
             () -> {
               step.status = StepStatus.NEEDS_OPERATOR;
-              setStatus(SagaStatus.NEEDS_OPERATOR);
+              status.publish(SagaStatus.NEEDS_OPERATOR);
             });
     if (!desk.anyOpen()) {
-      setStatus(SagaStatus.COMPENSATING);
+      status.publish(SagaStatus.COMPENSATING);
     }
     return decision;
-  }
-
-  /** Writes the search attribute only when the status changes: nothing on the happy path. */
-  private void setStatus(SagaStatus next) {
-    status = next;
-    if (next != publishedStatus) {
-      Workflow.upsertTypedSearchAttributes(SAGA_STATUS.valueSet(next.name()));
-      publishedStatus = next;
-    }
   }
 
   /** A step's run-time record; lives only in workflow memory and is rebuilt by replay. */

@@ -168,7 +168,8 @@ class DriftEscalationWorkflowTest {
 
     DriftSettlement settled = stub.getResult(DriftSettlement.class);
     assertThat(settled.outcome()).isEqualTo("FIXED");
-    assertThat(activities.fixes).containsExactly("reissueRefund");
+    assertThat(activities.fixes).containsExactly(DriftKind.MISSING_REFUND);
+    assertThat(settled.ledgerSeqs()).containsExactly(8L);
     assertThat(state(stub).steps().get(0).status()).isEqualTo(StepStatus.UNDONE);
   }
 
@@ -176,7 +177,7 @@ class DriftEscalationWorkflowTest {
   static final class FakeReconcilerActivities implements ReconcilerActivities {
     volatile Drift stillThere;
     final List<Settlement> settlements = new ArrayList<>();
-    final List<String> fixes = new ArrayList<>();
+    final List<DriftKind> fixes = new ArrayList<>();
 
     @Override
     public ChainCheck verifyChain(String runId) {
@@ -189,21 +190,9 @@ class DriftEscalationWorkflowTest {
     }
 
     @Override
-    public FixOutcome refundUnexplainedCharge(FixRequest request) {
-      fixes.add("refundUnexplainedCharge");
-      return FixOutcome.of(request.drift(), FixAction.REFUNDED, "", List.of(7L));
-    }
-
-    @Override
-    public FixOutcome reissueRefund(FixRequest request) {
-      fixes.add("reissueRefund");
+    public synchronized FixOutcome fix(FixRequest request) {
+      fixes.add(request.drift().kind());
       return FixOutcome.of(request.drift(), FixAction.REFUND_REISSUED, "", List.of(8L));
-    }
-
-    @Override
-    public FixOutcome completeLedger(FixRequest request) {
-      fixes.add("completeLedger");
-      return FixOutcome.of(request.drift(), FixAction.LEDGER_COMPLETED, "", List.of(9L));
     }
 
     @Override
