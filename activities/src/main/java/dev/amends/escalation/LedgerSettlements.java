@@ -2,7 +2,6 @@ package dev.amends.escalation;
 
 import dev.amends.ledger.EffectLedger;
 import dev.amends.ledger.EntryDraft;
-import dev.amends.ledger.EntryPhase;
 import dev.amends.ledger.LedgerEntry;
 import dev.amends.saga.Escalation;
 import dev.amends.saga.OperatorAction;
@@ -36,16 +35,9 @@ public class LedgerSettlements {
     if (effect.isEmpty()) {
       return Optional.empty();
     }
-    EntryPhase phase =
-        settled.decision().action() == OperatorAction.ACCEPT_LOSS
-            ? EntryPhase.WRITTEN_OFF
-            : EntryPhase.SETTLED;
     EntryDraft settlement =
-        EntryDraft.correction(effect.get(), keys.undoKey(), phase, null, effect.get().amountMinor())
-            .withNote(settled.decision().operator() + " (escalation " + settled.id() + "): "
-                + settled.decision().note())
-            // One settlement per escalation: a later escalation of the same undo is its own entry.
-            .withIdempotencyKey(keys.undoKey() + "#" + phase + "@" + settled.id());
+        EntryDraft.settlement(
+            effect.get(), keys.undoKey(), effect.get().amountMinor(), settled.decision(), settled.id());
     return Optional.of(ledger.append(settlement));
   }
 }

@@ -1,5 +1,7 @@
 package dev.amends.ledger;
 
+import dev.amends.saga.OperatorAction;
+import dev.amends.saga.OperatorDecision;
 import java.util.Objects;
 
 /**
@@ -66,6 +68,26 @@ public record EntryDraft(
         corrected.sagaId(), corrected.step(), EntryKind.CORRECTION, phase, corrected.seq(),
         corrected.externalSystem(), externalRef, amountMinor, corrected.currency(), callKey, null,
         null);
+  }
+
+  /**
+   * A person's settlement of {@code corrected}: SETTLED when resolved by hand, WRITTEN_OFF when
+   * the loss was accepted, with who decided and why. Keyed by the escalation, so each escalation's
+   * decision is recorded once.
+   *
+   * @param escalation names the escalation the decision settled
+   */
+  public static EntryDraft settlement(
+      LedgerEntry corrected,
+      String callKey,
+      long amountMinor,
+      OperatorDecision decision,
+      String escalation) {
+    EntryPhase phase =
+        decision.action() == OperatorAction.ACCEPT_LOSS ? EntryPhase.WRITTEN_OFF : EntryPhase.SETTLED;
+    return correction(corrected, callKey, phase, null, amountMinor)
+        .withNote(decision.operator() + " (escalation " + escalation + "): " + decision.note())
+        .withIdempotencyKey(callKey + "#" + phase + "@" + escalation);
   }
 
   public EntryDraft withNote(String text) {

@@ -21,10 +21,5 @@ public enum EntryPhase {
   /** An operator settled it by hand, following the runbook; the note keeps the evidence. */
   SETTLED,
   /** An operator wrote it off; the note gives the reason. */
-  WRITTEN_OFF;
-
-  /** Whether this entry ends the story of its effect or correction. */
-  public boolean isOutcome() {
-    return this != INTENDED;
-  }
+  WRITTEN_OFF
 }

@@ -85,11 +85,6 @@ final class PaymentEffect {
     return refunds.stream().mapToLong(PaymentRecord::amountMinor).sum();
   }
 
-  /** The saga the ledger files the effect under, if any entry names one. */
-  Optional<String> sagaId() {
-    return intent().or(() -> effects.stream().findFirst()).map(LedgerEntry::sagaId);
-  }
-
   private static Optional<LedgerEntry> last(List<LedgerEntry> entries, EntryPhase phase) {
     return entries.stream().filter(e -> e.phase() == phase).reduce((a, b) -> b);
   }

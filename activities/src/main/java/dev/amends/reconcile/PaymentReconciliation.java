@@ -11,7 +11,6 @@ import dev.amends.order.port.PaymentRecord;
 import dev.amends.order.port.Refund;
 import dev.amends.reconcile.PaymentDriftFinder.Finding;
 import dev.amends.reconcile.PaymentDriftFinder.Verdict;
-import dev.amends.saga.OperatorAction;
 import dev.amends.saga.UndoOutcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,22 +171,12 @@ public class PaymentReconciliation {
     }
     LedgerEntry corrected =
         known.orElseGet(() -> observedCharge(effect, settlement.escalationWorkflowId(), appended));
-    EntryPhase phase =
-        settlement.decision().action() == OperatorAction.ACCEPT_LOSS
-            ? EntryPhase.WRITTEN_OFF
-            : EntryPhase.SETTLED;
-    String key = corrected.callKey() + "/settlement";
     long amount = effect.charge != null ? effect.charge.amountMinor() : corrected.amountMinor();
     appended.add(
         ledger.append(
-                EntryDraft.correction(corrected, key, phase, null, amount)
-                    .withNote(
-                        settlement.decision().operator() + " (escalation " + settlement.escalationId()
-                            + " of " + settlement.escalationWorkflowId() + "): "
-                            + settlement.decision().note())
-                    .withIdempotencyKey(
-                        key + "#" + phase + "@" + settlement.escalationWorkflowId() + "/"
-                            + settlement.escalationId()))
+                EntryDraft.settlement(
+                    corrected, corrected.callKey() + "/settlement", amount, settlement.decision(),
+                    settlement.escalationWorkflowId() + "/" + settlement.escalationId()))
             .seq());
     return appended;
   }
@@ -197,11 +186,7 @@ public class PaymentReconciliation {
     Optional<PaymentRecord> charge = provider.find(callKey);
     if (charge.isPresent()) {
       records.add(charge.get());
-      for (PaymentRecord record : provider.records()) {
-        if (!record.isCharge() && charge.get().paymentId().equals(record.chargeId())) {
-          records.add(record);
-        }
-      }
+      records.addAll(provider.refundsOf(charge.get().paymentId()));
     }
     List<LedgerEntry> story = ledger.storyOf(callKey);
     return PaymentDriftFinder.group(records, story).stream()

@@ -108,6 +108,14 @@ public class SandboxPaymentProvider implements PaymentProvider {
   }
 
   @Override
+  public List<PaymentRecord> refundsOf(String chargeId) {
+    return jdbc.sql("SELECT * FROM sandbox_payment WHERE charge_id = :charge ORDER BY created_at")
+        .param("charge", chargeId)
+        .query(SandboxPaymentProvider::record)
+        .list();
+  }
+
+  @Override
   public List<PaymentRecord> records() {
     return jdbc.sql("SELECT * FROM sandbox_payment ORDER BY created_at, payment_id")
         .query(SandboxPaymentProvider::record)

@@ -104,6 +104,11 @@ class SandboxSystemsTest {
         .filteredOn(r -> r.orderId().startsWith("o5"))
         .extracting(r -> r.kind() + ":" + r.amountMinor() + ":" + r.currency())
         .containsExactlyInAnyOrder("CHARGE:300:EUR", "REFUND:300:EUR", "CHARGE:4200:USD");
+    String charged = payments.find("order-o5/chargeCard").orElseThrow().paymentId();
+    assertThat(payments.refundsOf(charged))
+        .singleElement()
+        .satisfies(r -> assertThat(r.idempotencyKey()).isEqualTo("order-o5/chargeCard/undo"));
+    assertThat(payments.refundsOf(outside.paymentId())).isEmpty();
     assertThat(outside.idempotencyKey()).startsWith("outside/");
     assertThat(payments.find(outside.idempotencyKey())).contains(outside);
   }

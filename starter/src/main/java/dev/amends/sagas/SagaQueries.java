@@ -2,11 +2,8 @@ package dev.amends.sagas;
 
 import dev.amends.api.ApiException;
 import dev.amends.saga.SagaState;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import dev.amends.temporal.WorkflowNotFound;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowServiceException;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -22,11 +19,8 @@ public class SagaQueries {
   public SagaState state(String sagaId) {
     try {
       return client.newUntypedWorkflowStub(sagaId).query("sagaState", SagaState.class);
-    } catch (WorkflowNotFoundException e) {
-      throw ApiException.notFound("no saga " + sagaId);
-    } catch (WorkflowServiceException e) {
-      if (e.getCause() instanceof StatusRuntimeException grpc
-          && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
+    } catch (RuntimeException e) {
+      if (WorkflowNotFound.is(e)) {
         throw ApiException.notFound("no saga " + sagaId);
       }
       throw e;

@@ -2,16 +2,13 @@ package dev.amends.story;
 
 import dev.amends.TaskQueues;
 import dev.amends.api.ApiException;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import dev.amends.temporal.WorkflowNotFound;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
-import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
@@ -73,7 +70,7 @@ public class StoryWriters {
     try {
       return Optional.of(refusalsAsApiErrors(() -> writer.undo(request)));
     } catch (WorkflowException e) {
-      if (writerClosed(e)) {
+      if (WorkflowNotFound.is(e)) {
         return Optional.empty();
       }
       throw e;
@@ -90,18 +87,11 @@ public class StoryWriters {
       try {
         return updateWithStart.get();
       } catch (WorkflowException e) {
-        if (attempt >= 3 || !writerClosed(e)) {
+        if (attempt >= 3 || !WorkflowNotFound.is(e)) {
           throw e;
         }
       }
     }
-  }
-
-  private static boolean writerClosed(WorkflowException e) {
-    return e instanceof WorkflowNotFoundException
-        || (e instanceof WorkflowServiceException
-            && e.getCause() instanceof StatusRuntimeException grpc
-            && grpc.getStatus().getCode() == Status.Code.NOT_FOUND);
   }
 
   private StoryWorkflow startingWriter(String storyId) {

@@ -20,6 +20,9 @@ public interface PaymentProvider {
   /** The record the provider keeps under an idempotency key, if any. */
   Optional<PaymentRecord> find(String idempotencyKey);
 
+  /** The refunds the provider holds of one charge, oldest first. */
+  List<PaymentRecord> refundsOf(String chargeId);
+
   /** Every record the provider holds, charges and refunds, oldest first. */
   List<PaymentRecord> records();
 }
