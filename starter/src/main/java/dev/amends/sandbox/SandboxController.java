@@ -4,6 +4,7 @@ import dev.amends.api.ApiException;
 import dev.amends.order.port.PaymentRecord;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -64,9 +65,23 @@ class SandboxController {
     if (request.currency() == null || !request.currency().matches("[A-Z]{3}")) {
       throw ApiException.badField("currency", "currency must be three capital letters, e.g. EUR");
     }
-    if (request.idempotencyKey() != null
-        && (request.idempotencyKey().isBlank() || payments.find(request.idempotencyKey()).isPresent())) {
-      throw ApiException.badField("idempotencyKey", "idempotencyKey must be new and not blank");
+    if (request.idempotencyKey() != null) {
+      if (request.idempotencyKey().isBlank()) {
+        throw ApiException.badField("idempotencyKey", "idempotencyKey must not be blank");
+      }
+      // As the provider does: the same key is the same charge, answered again and made once.
+      Optional<PaymentRecord> earlier = payments.find(request.idempotencyKey());
+      if (earlier.isPresent()) {
+        PaymentRecord charge = earlier.get();
+        if (charge.isCharge()
+            && charge.orderId().equals(request.orderId())
+            && charge.amountMinor() == request.amountMinor()
+            && charge.currency().equals(request.currency())) {
+          return ResponseEntity.ok(charge);
+        }
+        throw ApiException.conflict(
+            "idempotencyKey " + request.idempotencyKey() + " already names a different payment");
+      }
     }
     PaymentRecord charged =
         payments.chargeOutsideAmends(

@@ -178,6 +178,13 @@ class ReconcilerApiTest {
         api.post("/sandbox/payments", "{\"orderId\": \"x\", \"amountMinor\": 0, \"currency\": \"EUR\"}");
     assertThat(api.read(amount).get("errors").findValuesAsText("field")).containsExactly("amountMinor");
     assertThat(api.get("/sandbox/orders/x").get("payments")).isEmpty();
+    String keyed = "{\"orderId\": \"x-keyed\", \"amountMinor\": 5, \"currency\": \"EUR\", \"idempotencyKey\": \"k-1\"}";
+    assertThat(api.post("/sandbox/payments", keyed).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(api.post("/sandbox/payments", keyed).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(api.post("/sandbox/payments", keyed.replace("\"amountMinor\": 5", "\"amountMinor\": 6"))
+            .getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+    assertThat(api.get("/sandbox/orders/x-keyed").get("payments")).hasSize(1);
 
     ResponseEntity<String> limit = api.getEntity("/ledger/entries?limit=0");
     assertThat(limit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

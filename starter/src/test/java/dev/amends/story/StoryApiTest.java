@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.amends.api.ApiClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -234,18 +233,7 @@ class StoryApiTest {
   }
 
   private JsonNode awaitStory(String storyId, Predicate<JsonNode> until) throws Exception {
-    JsonNode last = null;
-    for (int i = 0; i < 150; i++) {
-      ResponseEntity<String> r = http.getForEntity("/stories/" + storyId, String.class);
-      if (r.getStatusCode().is2xxSuccessful()) {
-        last = json.readTree(r.getBody());
-        if (until.test(last)) {
-          return last;
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("story " + storyId + " never got there; last state " + last);
+    return api().await("/stories/" + storyId, until);
   }
 
   private ResponseEntity<String> edit(String storyId, String field, String value) throws Exception {
@@ -282,8 +270,10 @@ class StoryApiTest {
   }
 
   private ResponseEntity<String> post(String path, String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    return api().post(path, body);
+  }
+
+  private ApiClient api() {
+    return new ApiClient(http, json);
   }
 }
