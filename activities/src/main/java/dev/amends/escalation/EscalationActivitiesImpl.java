@@ -10,11 +10,17 @@ public class EscalationActivitiesImpl implements EscalationActivities {
   private final Alerter alerter;
   private final LedgerSettlements settlements;
 
+  private final DecisionSources sources;
+
   public EscalationActivitiesImpl(
-      EscalationStore store, Alerter alerter, LedgerSettlements settlements) {
+      EscalationStore store,
+      Alerter alerter,
+      LedgerSettlements settlements,
+      DecisionSources sources) {
     this.store = store;
     this.alerter = alerter;
     this.settlements = settlements;
+    this.sources = sources;
   }
 
   @Override
@@ -32,9 +38,22 @@ public class EscalationActivitiesImpl implements EscalationActivities {
   }
 
   @Override
+  public void recordWriteOff(Escalation escalation) {
+    store.recordWriteOff(escalation);
+    if (escalation.awaitsApproval()) {
+      alerter.alert(escalation, message("WRITE-OFF AWAITS APPROVAL", escalation));
+    }
+  }
+
+  /**
+   * The ledger's settlement first, then the escalation row: both are idempotent, so a close that
+   * fails between them is finished by its retry, and until then the escalation is listed as open.
+   */
+  @Override
   public void close(Escalation escalation) {
-    store.close(escalation);
+    DecisionSources.Sources from = sources.of(escalation);
     settlements.record(escalation);
+    store.close(escalation, from);
   }
 
   static String message(String headline, Escalation e) {

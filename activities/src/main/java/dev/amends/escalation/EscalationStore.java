@@ -1,6 +1,9 @@
 package dev.amends.escalation;
 
 import dev.amends.saga.Escalation;
+import dev.amends.saga.OperatorDecision;
+import dev.amends.saga.WriteOffRequest;
+import dev.amends.saga.WriteOffReview;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -27,9 +30,10 @@ public class EscalationStore {
       jdbc.sql(
               """
               INSERT INTO escalation (saga_id, escalation_id, saga_name, step, world, undo_name,
-                error, attempts, runbook, opened_at, alerts_sent, last_alert_at)
+                error, attempts, runbook, opened_at, alerts_sent, last_alert_at, amount_minor,
+                currency)
               VALUES (:saga, :id, :name, :step, :world, :undo, :error, :attempts, :runbook,
-                :opened, :alerts, :opened)
+                :opened, :alerts, :opened, :amount, :currency)
               """)
           .param("saga", e.sagaId())
           .param("id", e.id())
@@ -42,6 +46,8 @@ public class EscalationStore {
           .param("runbook", e.runbook())
           .param("opened", Timestamp.from(Instant.ofEpochMilli(e.openedAtMillis())))
           .param("alerts", e.alertsSent())
+          .param("amount", e.amountMinor())
+          .param("currency", e.currency())
           .update();
     } catch (DuplicateKeyException alreadyOpened) {
       // A retried activity: the escalation is recorded already.
@@ -64,17 +70,57 @@ public class EscalationStore {
     recordAlert(e, alertMessage);
   }
 
-  public void close(Escalation e) {
+  /**
+   * Records the escalation's newest write-off request as it stands: pending, or reviewed. A retry
+   * writes the same values again.
+   */
+  public void recordWriteOff(Escalation e) {
+    WriteOffRequest request = e.writeOffs().get(e.writeOffs().size() - 1);
+    jdbc.sql(
+            """
+            UPDATE escalation SET write_off_state = :state, write_off_requested_by = :by,
+              write_off_note = :note, write_off_requested_at = :at,
+              write_off_reviewed_by = :reviewer, write_off_review_note = :review
+            WHERE saga_id = :saga AND escalation_id = :id AND closed_at IS NULL
+            """)
+        .param("state", stateOf(request))
+        .param("by", request.requestedBy())
+        .param("note", request.note())
+        .param("at", Timestamp.from(Instant.ofEpochMilli(request.requestedAtMillis())))
+        .param("reviewer", request.reviewedBy())
+        .param("review", request.reviewNote())
+        .param("saga", e.sagaId())
+        .param("id", e.id())
+        .update();
+  }
+
+  /**
+   * Records the decision and closes the escalation, with where the decision came from. The
+   * decision's texts are stored whole: the decision rules bound them to what the columns hold.
+   */
+  public void close(Escalation e, DecisionSources.Sources sources) {
+    OperatorDecision decision = e.decision();
+    WriteOffRequest newest = e.writeOffs().isEmpty() ? null : e.writeOffs().get(e.writeOffs().size() - 1);
     jdbc.sql(
             """
             UPDATE escalation SET decision_action = :action, decision_operator = :operator,
-              decision_note = :note, closed_at = :closed
+              decision_note = :note, decision_approved_by = :approver,
+              decision_channel = :channel, decision_identity = :identity,
+              approval_identity = :approvalIdentity, closed_at = :closed,
+              write_off_state = :writeOffState, write_off_reviewed_by = :reviewer
             WHERE saga_id = :saga AND escalation_id = :id AND closed_at IS NULL
             """)
-        .param("action", e.decision().action().name())
-        .param("operator", e.decision().operator())
-        .param("note", truncate(e.decision().note()))
-        .param("closed", Timestamp.from(Instant.ofEpochMilli(e.decision().decidedAtMillis())))
+        .param("action", decision.action().name())
+        .param("operator", decision.operator())
+        .param("note", decision.note())
+        .param("approver", decision.approvedBy())
+        .param("channel", sources.decision().channel())
+        .param("identity", sources.decision().identity())
+        .param(
+            "approvalIdentity", sources.approval() == null ? null : sources.approval().identity())
+        .param("writeOffState", newest == null ? null : stateOf(newest))
+        .param("reviewer", newest == null ? null : newest.reviewedBy())
+        .param("closed", Timestamp.from(Instant.ofEpochMilli(decision.decidedAtMillis())))
         .param("saga", e.sagaId())
         .param("id", e.id())
         .update();
@@ -111,6 +157,13 @@ public class EscalationStore {
     } catch (DuplicateKeyException alreadySent) {
       // A retried activity: this alert is recorded already.
     }
+  }
+
+  private static String stateOf(WriteOffRequest request) {
+    if (request.pending()) {
+      return "PENDING";
+    }
+    return request.review() == WriteOffReview.APPROVE ? "APPROVED" : "REJECTED";
   }
 
   private static String truncate(String text) {

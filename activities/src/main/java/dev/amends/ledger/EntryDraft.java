@@ -72,7 +72,7 @@ public record EntryDraft(
 
   /**
    * A person's settlement of {@code corrected}: SETTLED when resolved by hand, WRITTEN_OFF when
-   * the loss was accepted, with who decided and why. Keyed by the escalation, so each escalation's
+   * the loss was accepted, with who decided (and, for a write-off, who approved it) and why. Keyed by the escalation, so each escalation's
    * decision is recorded once.
    *
    * @param escalation names the escalation the decision settled
@@ -86,7 +86,13 @@ public record EntryDraft(
     EntryPhase phase =
         decision.action() == OperatorAction.ACCEPT_LOSS ? EntryPhase.WRITTEN_OFF : EntryPhase.SETTLED;
     return correction(corrected, callKey, phase, null, amountMinor)
-        .withNote(decision.operator() + " (escalation " + escalation + "): " + decision.note())
+        .withNote(
+            decision.operator()
+                + (decision.approvedBy() == null ? "" : ", approved by " + decision.approvedBy())
+                + " (escalation "
+                + escalation
+                + "): "
+                + decision.note())
         .withIdempotencyKey(callKey + "#" + phase + "@" + escalation);
   }
 

@@ -39,10 +39,11 @@ class LedgerSettlementsTest {
   }
 
   private static Escalation settled(World world, OperatorAction action) {
-    return new Escalation(
-        "chargeCard-1", "order-S1", "order-fulfilment", "chargeCard", world, "refundCharge",
-        "UNDO_BLOCKED", 5, "docs/runbooks/refund-charge.md", 0, 1,
-        new OperatorDecision("chargeCard-1", action, "ana", "chargeback returned the funds", 10));
+    return Escalation.opened(
+            "chargeCard-1", "order-S1", "order-fulfilment", "chargeCard", world, "refundCharge",
+            "UNDO_BLOCKED", 5, "docs/runbooks/refund-charge.md", 0, 900L, "EUR")
+        .decided(
+            new OperatorDecision("chargeCard-1", action, "ana", "chargeback returned the funds", 10));
   }
 
   @Test

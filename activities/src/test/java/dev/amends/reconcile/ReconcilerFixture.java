@@ -3,6 +3,7 @@ package dev.amends.reconcile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.amends.TaskQueues;
 import dev.amends.db.TestDatabase;
+import dev.amends.escalation.DecisionSources;
 import dev.amends.escalation.EscalationActivitiesImpl;
 import dev.amends.escalation.EscalationStore;
 import dev.amends.escalation.LedgerSettlements;
@@ -66,7 +67,8 @@ final class ReconcilerFixture implements AutoCloseable {
     worker.registerActivitiesImplementations(
         new ReconcilerActivitiesImpl(
             reconciliation, verifier, runs, new DriftEscalations(client, settings)),
-        new EscalationActivitiesImpl(escalations, new LogAlerter(), new LedgerSettlements(ledger)));
+        new EscalationActivitiesImpl(
+            escalations, new LogAlerter(), new LedgerSettlements(ledger), new DecisionSources(client)));
     env.start();
   }
 

@@ -12,5 +12,8 @@ final class NoAlerts implements EscalationActivities {
   public void realert(Escalation escalation) {}
 
   @Override
+  public void recordWriteOff(Escalation escalation) {}
+
+  @Override
   public void close(Escalation escalation) {}
 }

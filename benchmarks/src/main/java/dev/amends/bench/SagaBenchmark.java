@@ -11,6 +11,7 @@ import dev.amends.order.PlainOrderWorkflow;
 import dev.amends.order.PlainOrderWorkflowImpl;
 import dev.amends.saga.SagaSettings;
 import dev.amends.saga.SagaState;
+import dev.amends.saga.SignalPayloads;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
@@ -333,8 +334,8 @@ public final class SagaBenchmark {
       }
       activities.heal(id);
       SagaState state = stub.sagaState();
-      stub.resolveEscalation(Map.of(
-          "escalationId", state.openEscalations().get(0).id(), "action", "RETRY", "operator", "bench"));
+      stub.resolveEscalation(SignalPayloads.of(Map.of(
+          "escalationId", state.openEscalations().get(0).id(), "action", "RETRY", "operator", "bench")));
     }
     WorkflowStub.fromTyped(stub).getResult(OrderResult.class);
   }

@@ -14,6 +14,7 @@ import dev.amends.saga.SagaStatus;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.common.converter.RawValue;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -72,6 +73,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         saga.run(
             () -> {
               PricedOrder price = saga.closedStep(PRICE, keys -> steps.priceAndValidate(order));
+              saga.atStake(CHARGE, price.totalMinor(), price.currency());
               saga.step(
                   RESERVE,
                   keys -> steps.reserveStock(new ReserveStock(orderId, keys.doKey(), order.items())),
@@ -125,7 +127,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   }
 
   @Override
-  public void resolveEscalation(Object decision) {
+  public void resolveEscalation(RawValue decision) {
     saga.decide(decision);
   }
 }

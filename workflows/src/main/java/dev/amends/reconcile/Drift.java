@@ -38,6 +38,20 @@ public record Drift(
         ledgerCurrency, providerAmountMinor, providerCurrency, providerRefundedMinor, text);
   }
 
+  /** What writing this drift off would lose: the larger of the two sides' amounts, if known. */
+  public Long amountAtStake() {
+    if (ledgerAmountMinor == null) {
+      return providerAmountMinor;
+    }
+    return providerAmountMinor == null
+        ? ledgerAmountMinor
+        : Long.valueOf(Math.max(ledgerAmountMinor, providerAmountMinor));
+  }
+
+  public String currencyAtStake() {
+    return ledgerCurrency != null ? ledgerCurrency : providerCurrency;
+  }
+
   /** One line for an operator: what disagrees, and by how much. */
   public String describe() {
     return kind + " " + id + ": " + detail;

@@ -12,6 +12,7 @@ import dev.amends.saga.SagaStatusAttribute;
 import dev.amends.saga.StepState;
 import dev.amends.saga.StepStatus;
 import dev.amends.saga.World;
+import io.temporal.common.converter.RawValue;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -40,7 +41,7 @@ public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
   public DriftSettlement settle(DriftEscalationInput input) {
     for (int round = 1; ; round++) {
       Escalation opened = escalation(round);
-      OperatorDecision decision = desk.await(opened, this::awaitOperator);
+      OperatorDecision decision = desk.await(opened, this::awaitPeople);
       status.publish(SagaStatus.COMPENSATING);
       if (decision.action() != OperatorAction.RETRY) {
         List<Long> appended =
@@ -74,24 +75,24 @@ public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
     StepState step =
         new StepState(STEP, World.HISTORY, stepStatus, drift.callKey(), null, drift.describe());
     return new SagaState(
-        id, SAGA_NAME, status.current(), List.of(step), desk.escalations(), desk.rejectedDecisions(), STEP,
-        drift.describe());
+        id, SAGA_NAME, status.current(), List.of(step), desk.escalations(), desk.rejectedDecisions(),
+        desk.rejectedDecisionCount(), STEP, drift.describe());
   }
 
   @Override
-  public void resolveEscalation(Object decision) {
+  public void resolveEscalation(RawValue decision) {
     desk.decide(decision);
   }
 
   private Escalation escalation(int round) {
-    return new Escalation(
+    return Escalation.opened(
         STEP + "-" + round, id, SAGA_NAME, STEP, World.HISTORY, UNDO, drift.describe(), round,
-        RUNBOOK, Workflow.currentTimeMillis(), 1, null);
+        RUNBOOK, Workflow.currentTimeMillis(), drift.amountAtStake(), drift.currencyAtStake());
   }
 
-  private void awaitOperator() {
+  private void awaitPeople(SagaStatus stands) {
     stepStatus = StepStatus.NEEDS_OPERATOR;
-    status.publish(SagaStatus.NEEDS_OPERATOR);
+    status.publish(stands);
   }
 
   private DriftSettlement end(String outcome, OperatorDecision decision, List<Long> appended) {

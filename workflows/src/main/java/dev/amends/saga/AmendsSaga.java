@@ -3,6 +3,7 @@ package dev.amends.saga;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.converter.RawValue;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.CancellationScope;
@@ -25,7 +26,7 @@ import org.slf4j.Logger;
  *
  * <p>Create it in the workflow's {@code @WorkflowInit} constructor (so that queries and signals
  * arriving before the workflow method runs find it) and delegate {@link SagaWorkflow}'s methods to
- * {@link #state()} and {@link #decide(Object)}:
+ * {@link #state()} and {@link #decide(RawValue)}:
  *
  * <pre>
  * Optional&lt;Receipt&gt; done = saga.run(() -&gt; {
@@ -154,8 +155,18 @@ public final class AmendsSaga {
   }
 
   /** Applies an operator decision signal; anything malformed, unknown or stale is recorded. */
-  public void decide(Object received) {
+  public void decide(RawValue received) {
     desk.decide(received);
+  }
+
+  /**
+   * Declares what a step puts at stake (a charge's amount), so that writing it off can be held
+   * for approval only at or above the configured threshold. Records nothing in the history.
+   */
+  public void atStake(String stepName, long amountMinor, String currency) {
+    StepRun step = declared(stepName, null);
+    step.amountMinor = amountMinor;
+    step.currency = currency;
   }
 
   public SagaState state() {
@@ -170,6 +181,7 @@ public final class AmendsSaga {
         stepStates,
         desk.escalations(),
         desk.rejectedDecisions(),
+        desk.rejectedDecisionCount(),
         failedStep,
         failure);
   }
@@ -265,7 +277,7 @@ public final class AmendsSaga {
     operatorInvolved = true;
     step.escalations++;
     Escalation opened =
-        new Escalation(
+        Escalation.opened(
             step.spec.name() + "-" + step.escalations,
             sagaId,
             definition.name(),
@@ -276,14 +288,14 @@ public final class AmendsSaga {
             step.undoAttempts,
             step.spec.runbook(),
             Workflow.currentTimeMillis(),
-            1,
-            null);
+            step.amountMinor,
+            step.currency);
     OperatorDecision decision =
         desk.await(
             opened,
-            () -> {
+            stands -> {
               step.status = StepStatus.NEEDS_OPERATOR;
-              status.publish(SagaStatus.NEEDS_OPERATOR);
+              status.publish(stands);
             });
     if (!desk.anyOpen()) {
       status.publish(SagaStatus.COMPENSATING);
@@ -300,6 +312,8 @@ public final class AmendsSaga {
     String error;
     int undoAttempts;
     int escalations;
+    Long amountMinor;
+    String currency;
 
     StepRun(StepSpec spec, StepKeys keys) {
       this.spec = spec;

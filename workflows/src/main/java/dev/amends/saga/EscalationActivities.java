@@ -12,9 +12,19 @@ public interface EscalationActivities {
   /** Records a newly opened escalation and sends its first alert. Idempotent per escalation id. */
   void open(Escalation escalation);
 
-  /** Sends the alert again for an escalation nobody has answered. */
+  /** Sends the alert again for an escalation nobody has answered (or whose recording lags). */
   void realert(Escalation escalation);
 
-  /** Records the operator's decision and closes the escalation. Idempotent per escalation id. */
+  /**
+   * Records the state of the escalation's newest write-off request: a new request is recorded and
+   * approvers are alerted; a rejected one returns the escalation to waiting. Idempotent.
+   */
+  void recordWriteOff(Escalation escalation);
+
+  /**
+   * Records the operator's decision and closes the escalation: the ledger's settlement (for an
+   * RML-3 effect) first, then the escalation row, so a close that cannot finish leaves the
+   * escalation listed as open. Idempotent per escalation id.
+   */
   void close(Escalation escalation);
 }

@@ -8,10 +8,25 @@ import java.time.Duration;
  *
  * @param realertEvery how long an escalation may wait unanswered before the alert goes out again
  * @param undoMaximumAttempts activity attempts of one undo run before it escalates
+ * @param approvalThresholdMinor a write-off of an RML-3 effect at or above this amount (minor
+ *     units) needs an approver; null means 0: every such write-off does
+ * @param recordingAlertAfter how long recording a decision may keep failing before the saga shows
+ *     it and alerts; null means {@link #DEFAULT_RECORDING_ALERT_AFTER}
  */
-public record SagaSettings(Duration realertEvery, int undoMaximumAttempts) {
+public record SagaSettings(
+    Duration realertEvery,
+    int undoMaximumAttempts,
+    Long approvalThresholdMinor,
+    Duration recordingAlertAfter) {
 
-  public static final SagaSettings DEFAULTS = new SagaSettings(Duration.ofMinutes(30), 5);
+  public static final Duration DEFAULT_RECORDING_ALERT_AFTER = Duration.ofMinutes(2);
+
+  public static final SagaSettings DEFAULTS =
+      new SagaSettings(Duration.ofMinutes(30), 5, 0L, DEFAULT_RECORDING_ALERT_AFTER);
+
+  public SagaSettings(Duration realertEvery, int undoMaximumAttempts) {
+    this(realertEvery, undoMaximumAttempts, 0L, DEFAULT_RECORDING_ALERT_AFTER);
+  }
 
   public SagaSettings {
     if (realertEvery == null || realertEvery.isNegative() || realertEvery.isZero()) {
@@ -20,6 +35,24 @@ public record SagaSettings(Duration realertEvery, int undoMaximumAttempts) {
     if (undoMaximumAttempts < 1) {
       throw new IllegalArgumentException("undoMaximumAttempts must be at least 1");
     }
+    // Sagas started before these settings existed carry neither: the safe defaults apply.
+    if (approvalThresholdMinor == null) {
+      approvalThresholdMinor = 0L;
+    }
+    if (approvalThresholdMinor < 0) {
+      throw new IllegalArgumentException("approvalThresholdMinor must not be negative");
+    }
+    if (recordingAlertAfter == null) {
+      recordingAlertAfter = DEFAULT_RECORDING_ALERT_AFTER;
+    }
+    if (recordingAlertAfter.isNegative() || recordingAlertAfter.isZero()) {
+      throw new IllegalArgumentException("recordingAlertAfter must be positive");
+    }
+  }
+
+  /** Whether writing off an effect of this amount (null: unknown) needs a second person. */
+  public boolean writeOffNeedsApproval(Long amountMinor) {
+    return amountMinor == null || amountMinor >= approvalThresholdMinor;
   }
 
   public static SagaSettings orDefaults(SagaSettings settings) {

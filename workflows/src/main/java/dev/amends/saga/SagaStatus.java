@@ -8,6 +8,8 @@ public enum SagaStatus {
   RUNNING,
   COMPENSATING,
   NEEDS_OPERATOR,
+  /** A write-off was requested and waits for a second person, an approver. */
+  AWAITING_APPROVAL,
   COMPLETED,
   COMPENSATED,
   /** Compensated, and at least one undo needed a person to reach its end. */

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.amends.saga.AmendsSaga;
 import dev.amends.saga.Escalation;
 import dev.amends.saga.OperatorAction;
+import dev.amends.saga.SignalPayloads;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.SagaStatus;
 import dev.amends.saga.StepState;
@@ -159,7 +160,12 @@ class OrderWorkflowTest {
     if (action == OperatorAction.RETRY) {
       activities.heal(undoOf(step));
     }
-    order.resolveEscalation(decision(step + "-1", action.name(), "ana", "ticket OPS-7"));
+    decide(order, decision(step + "-1", action.name(), "ana", "ticket OPS-7"));
+    boolean writeOffOfACharge = step.equals(CHARGE) && action == OperatorAction.ACCEPT_LOSS;
+    if (writeOffOfACharge) {
+      awaitStatus("o-3", SagaStatus.AWAITING_APPROVAL);
+      decide(order, decision(step + "-1", "APPROVE", "bo", null));
+    }
     OrderResult result = WorkflowStub.fromTyped(order).getResult(OrderResult.class);
 
     assertThat(result.status()).isEqualTo(SagaStatus.COMPENSATED_WITH_OPERATOR);
@@ -175,6 +181,8 @@ class OrderWorkflowTest {
       assertThat(e.awaitsDecision()).isFalse();
       assertThat(e.decision().action()).isEqualTo(action);
       assertThat(e.decision().operator()).isEqualTo("ana");
+      assertThat(e.decision().approvedBy()).isEqualTo(writeOffOfACharge ? "bo" : null);
+      assertThat(e.recorded()).isTrue();
     });
     assertThat(escalations.closed).extracting(Escalation::id).containsExactly(step + "-1");
     assertThat(sagaStatusAttribute("o-3")).isEqualTo("COMPENSATED_WITH_OPERATOR");
@@ -193,13 +201,13 @@ class OrderWorkflowTest {
     WorkflowClient.start(order::fulfil, OrderFixtures.input("o-4"));
 
     awaitOpenEscalation("o-4");
-    order.resolveEscalation(decision("chargeCard-1", "RETRY", "ana", null));
+    decide(order, decision("chargeCard-1", "RETRY", "ana", null));
     Escalation second = awaitEscalation("o-4", "chargeCard-2");
     assertThat(second.attempts()).isEqualTo(2 * OrderFixtures.FAST.undoMaximumAttempts());
 
-    order.resolveEscalation(decision("chargeCard-1", "RETRY", "bo", null));
+    decide(order, decision("chargeCard-1", "RETRY", "bo", null));
     activities.heal("refundCharge");
-    order.resolveEscalation(decision("chargeCard-2", "RETRY", "ana", null));
+    decide(order, decision("chargeCard-2", "RETRY", "ana", null));
     OrderResult result = WorkflowStub.fromTyped(order).getResult(OrderResult.class);
 
     assertThat(result.status()).isEqualTo(SagaStatus.COMPENSATED_WITH_OPERATOR);
@@ -217,13 +225,13 @@ class OrderWorkflowTest {
     WorkflowClient.start(order::fulfil, OrderFixtures.input("o-5"));
     awaitOpenEscalation("o-5");
 
-    order.resolveEscalation("approve it");
-    order.resolveEscalation(Map.of("escalationId", "reserveStock-1"));
-    order.resolveEscalation(decision("reserveStock-1", "MAYBE", "ana", null));
-    order.resolveEscalation(decision("reserveStock-1", "ACCEPT_LOSS", "ana", null));
-    order.resolveEscalation(decision("reserveStock-1", "RETRY", null, null));
-    order.resolveEscalation(decision("nope-1", "RETRY", "ana", null));
-    order.resolveEscalation(
+    decide(order, "approve it");
+    decide(order, Map.of("escalationId", "reserveStock-1"));
+    decide(order, decision("reserveStock-1", "MAYBE", "ana", null));
+    decide(order, decision("reserveStock-1", "ACCEPT_LOSS", "ana", null));
+    decide(order, decision("reserveStock-1", "RETRY", null, null));
+    decide(order, decision("nope-1", "RETRY", "ana", null));
+    decide(order, 
         Map.of("escalationId", "reserveStock-1", "action", "RETRY", "operator", "a", "x", "1"));
 
     SagaState state = awaitRejections("o-5", 7);
@@ -241,7 +249,7 @@ class OrderWorkflowTest {
     assertThat(state.openEscalations()).hasSize(1);
     assertThat(escalations.closed).isEmpty();
 
-    order.resolveEscalation(decision("reserveStock-1", "ACCEPT_LOSS", "ana", "stock written off"));
+    decide(order, decision("reserveStock-1", "ACCEPT_LOSS", "ana", "stock written off"));
     assertThat(WorkflowStub.fromTyped(order).getResult(OrderResult.class).status())
         .isEqualTo(SagaStatus.COMPENSATED_WITH_OPERATOR);
   }
@@ -257,7 +265,7 @@ class OrderWorkflowTest {
 
     assertThat(escalations.realerted).hasSize(3);
     assertThat(query("o-6").openEscalations().get(0).alertsSent()).isEqualTo(4);
-    order.resolveEscalation(decision("chargeCard-1", "RESOLVED_MANUALLY", "ana", "refunded by hand"));
+    decide(order, decision("chargeCard-1", "RESOLVED_MANUALLY", "ana", "refunded by hand"));
     WorkflowStub.fromTyped(order).getResult(OrderResult.class);
     assertThat(escalations.realerted).hasSize(3);
   }
@@ -447,6 +455,17 @@ class OrderWorkflowTest {
     throw new AssertionError("escalation " + id + " never opened");
   }
 
+  private SagaState awaitStatus(String orderId, SagaStatus status) throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      SagaState state = query(orderId);
+      if (state.status() == status) {
+        return state;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(orderId + " never reached " + status + "; it is " + query(orderId).status());
+  }
+
   private SagaState awaitRejections(String orderId, int count) throws InterruptedException {
     for (int i = 0; i < 200; i++) {
       SagaState state = query(orderId);
@@ -456,6 +475,10 @@ class OrderWorkflowTest {
       Thread.sleep(50);
     }
     throw new AssertionError("rejections never reached " + count);
+  }
+
+  private static void decide(OrderWorkflow order, Object decision) {
+    order.resolveEscalation(SignalPayloads.of(decision));
   }
 
   private static Map<String, Object> decision(

@@ -10,6 +10,7 @@ public class RecordingEscalationActivities implements EscalationActivities {
   public final List<Escalation> opened = new ArrayList<>();
   public final List<Escalation> realerted = new ArrayList<>();
   public final List<Escalation> closed = new ArrayList<>();
+  public final List<Escalation> writeOffs = new ArrayList<>();
 
   @Override
   public synchronized void open(Escalation escalation) {
@@ -19,6 +20,11 @@ public class RecordingEscalationActivities implements EscalationActivities {
   @Override
   public synchronized void realert(Escalation escalation) {
     realerted.add(escalation);
+  }
+
+  @Override
+  public synchronized void recordWriteOff(Escalation escalation) {
+    writeOffs.add(escalation);
   }
 
   @Override

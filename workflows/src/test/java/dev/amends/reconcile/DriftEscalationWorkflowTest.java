@@ -125,10 +125,16 @@ class DriftEscalationWorkflowTest {
   }
 
   @Test
-  void aWriteOffIsRecordedInTheLedgerAndEndsIt() {
+  void aWriteOffIsHeldForASecondPerson_thenRecordedInTheLedgerAndEndsIt() {
     WorkflowStub stub = open(DriftKind.AMOUNT_MISMATCH);
 
     stub.signal("resolveEscalation", decision("reconcile-1", "ACCEPT_LOSS", "goodwill"));
+    awaitStatus(stub, SagaStatus.AWAITING_APPROVAL);
+    assertThat(activities.settlements).isEmpty();
+    assertThat(state(stub).openEscalations().get(0).pendingWriteOff().requestedBy()).isEqualTo("ana");
+    stub.signal(
+        "resolveEscalation",
+        Map.of("escalationId", "reconcile-1", "action", "APPROVE", "operator", "bo"));
     DriftSettlement settled = stub.getResult(DriftSettlement.class);
 
     assertThat(settled.outcome()).isEqualTo("ACCEPT_LOSS");
@@ -136,6 +142,8 @@ class DriftEscalationWorkflowTest {
     assertThat(activities.settlements).singleElement().satisfies(s -> {
       assertThat(s.escalationId()).isEqualTo("reconcile-1");
       assertThat(s.decision().action()).isEqualTo(OperatorAction.ACCEPT_LOSS);
+      assertThat(s.decision().operator()).isEqualTo("ana");
+      assertThat(s.decision().approvedBy()).isEqualTo("bo");
     });
     assertThat(state(stub).status()).isEqualTo(SagaStatus.COMPENSATED_WITH_OPERATOR);
     assertThat(state(stub).steps().get(0).status()).isEqualTo(StepStatus.LOSS_ACCEPTED);

@@ -29,5 +29,5 @@ public class ReorderedOrderWorkflowImpl implements OrderWorkflow {
   }
 
   @Override
-  public void resolveEscalation(Object decision) {}
+  public void resolveEscalation(io.temporal.common.converter.RawValue decision) {}
 }

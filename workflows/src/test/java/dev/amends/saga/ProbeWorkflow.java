@@ -88,7 +88,7 @@ public interface ProbeWorkflow extends SagaWorkflow {
     }
 
     @Override
-    public void resolveEscalation(Object decision) {
+    public void resolveEscalation(io.temporal.common.converter.RawValue decision) {
       saga.decide(decision);
     }
   }
