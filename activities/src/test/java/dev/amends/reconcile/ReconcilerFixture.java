@@ -6,7 +6,7 @@ import dev.amends.db.TestDatabase;
 import dev.amends.escalation.EscalationActivitiesImpl;
 import dev.amends.escalation.EscalationStore;
 import dev.amends.escalation.LedgerSettlements;
-import dev.amends.escalation.LogAlerter;
+import dev.amends.escalation.Alerts;
 import dev.amends.ledger.EffectLedger;
 import dev.amends.ledger.LedgerVerifier;
 import dev.amends.order.LedgeredPayments;
@@ -66,7 +66,8 @@ final class ReconcilerFixture implements AutoCloseable {
     worker.registerActivitiesImplementations(
         new ReconcilerActivitiesImpl(
             reconciliation, verifier, runs, new DriftEscalations(client, settings)),
-        new EscalationActivitiesImpl(escalations, new LogAlerter(), new LedgerSettlements(ledger)));
+        new EscalationActivitiesImpl(
+            escalations, Alerts.logOnly(escalations), new LedgerSettlements(ledger)));
     env.start();
   }
 
