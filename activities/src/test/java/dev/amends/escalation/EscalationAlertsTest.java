@@ -125,7 +125,7 @@ class EscalationAlertsTest {
   }
 
   @Test
-  void givenAReceiverAnswering500_theActivityThrowsBelowMaxAttempts_thenRecordsFailedAndKeepsTheLog() {
+  void givenAReceiverAnswering500_itThrowsBelowMaxAttempts_thenRecordsFailedAndKeepsTheLog() {
     receiver.answer(500);
     EscalationActivitiesImpl activities = activities(webhook());
 

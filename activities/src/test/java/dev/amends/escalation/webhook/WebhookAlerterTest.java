@@ -68,7 +68,8 @@ class WebhookAlerterTest {
     assertThat(body.get("step").asText()).isEqualTo("chargeCard");
     assertThat(body.get("world").asText()).isEqualTo("RML-3");
     assertThat(body.get("undo").asText()).isEqualTo("refundCharge");
-    assertThat(body.get("error").asText()).isEqualTo("UNDO_BLOCKED: payments refused refund of ch_1");
+    assertThat(body.get("error").asText())
+        .isEqualTo("UNDO_BLOCKED: payments refused refund of ch_1");
     assertThat(body.get("attempts").asInt()).isEqualTo(5);
     assertThat(body.get("runbookUrl").asText()).isEqualTo("/docs/runbooks/refund-charge.md");
     assertThat(body.get("decideUrl").asText()).isEqualTo("/orders/A-3/escalations/chargeCard-1");
