@@ -1,8 +1,12 @@
 package dev.amends.escalation;
 
-import dev.amends.saga.Escalation;
-
-/** Where alerts about escalations go: a pager, a chat channel, a log. */
+/** Where alerts about escalations go: a pager, a chat channel, a webhook, a log. */
 public interface Alerter {
-  void alert(Escalation escalation, String message);
+
+  /**
+   * Sends the alert.
+   *
+   * @throws AlertDeliveryException when the channel did not take it
+   */
+  void alert(AlertNotice notice);
 }

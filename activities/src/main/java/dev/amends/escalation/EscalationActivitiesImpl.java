@@ -7,41 +7,40 @@ import org.springframework.stereotype.Component;
 @Component
 public class EscalationActivitiesImpl implements EscalationActivities {
   private final EscalationStore store;
-  private final Alerter alerter;
+  private final Alerts alerts;
   private final LedgerSettlements settlements;
 
   private final DecisionSources sources;
 
   public EscalationActivitiesImpl(
       EscalationStore store,
-      Alerter alerter,
+      Alerts alerts,
       LedgerSettlements settlements,
       DecisionSources sources) {
     this.store = store;
-    this.alerter = alerter;
+    this.alerts = alerts;
     this.settlements = settlements;
     this.sources = sources;
   }
 
   @Override
   public void open(Escalation escalation) {
-    String message = message("NEEDS OPERATOR", escalation);
-    store.open(escalation, message);
-    alerter.alert(escalation, message);
+    store.open(escalation);
+    alerts.send(AlertNotice.opened(escalation));
   }
 
   @Override
   public void realert(Escalation escalation) {
-    String message = message("STILL NEEDS OPERATOR (alert " + escalation.alertsSent() + ")", escalation);
-    store.realert(escalation, message);
-    alerter.alert(escalation, message);
+    store.realert(escalation);
+    // A reminder of a write-off that waits for approval goes to the approvers.
+    alerts.send(AlertNotice.realert(escalation, escalation.awaitsApproval()));
   }
 
   @Override
   public void recordWriteOff(Escalation escalation) {
     store.recordWriteOff(escalation);
     if (escalation.awaitsApproval()) {
-      alerter.alert(escalation, message("WRITE-OFF AWAITS APPROVAL", escalation));
+      alerts.send(AlertNotice.approvalRequested(escalation));
     }
   }
 
@@ -54,13 +53,5 @@ public class EscalationActivitiesImpl implements EscalationActivities {
     DecisionSources.Sources from = sources.of(escalation);
     settlements.record(escalation);
     store.close(escalation, from);
-  }
-
-  static String message(String headline, Escalation e) {
-    return String.format(
-        "%s: saga %s, step %s (%s), undo %s failed after %d attempts: %s. Runbook: %s."
-            + " Decide with signal resolveEscalation {\"escalationId\": \"%s\", ...}",
-        headline, e.sagaId(), e.step(), e.world().level(), e.undo(), e.attempts(), e.error(),
-        e.runbook(), e.id());
   }
 }

@@ -5,12 +5,12 @@ import dev.amends.saga.OperatorDecision;
 import dev.amends.saga.WriteOffRequest;
 import dev.amends.saga.WriteOffReview;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Escalations as operators list them, across sagas. Written only by the escalation activities, so
@@ -24,8 +24,7 @@ public class EscalationStore {
     this.jdbc = jdbc;
   }
 
-  @Transactional
-  public void open(Escalation e, String alertMessage) {
+  public void open(Escalation e) {
     try {
       jdbc.sql(
               """
@@ -52,11 +51,9 @@ public class EscalationStore {
     } catch (DuplicateKeyException alreadyOpened) {
       // A retried activity: the escalation is recorded already.
     }
-    recordAlert(e, alertMessage);
   }
 
-  @Transactional
-  public void realert(Escalation e, String alertMessage) {
+  public void realert(Escalation e) {
     jdbc.sql(
             """
             UPDATE escalation SET alerts_sent = :alerts, last_alert_at = :now
@@ -67,7 +64,6 @@ public class EscalationStore {
         .param("saga", e.sagaId())
         .param("id", e.id())
         .update();
-    recordAlert(e, alertMessage);
   }
 
   /**
@@ -141,20 +137,29 @@ public class EscalationStore {
         .list();
   }
 
-  private void recordAlert(Escalation e, String message) {
+  /**
+   * Records an alert before it is sent, once: a retried activity finds the row it wrote and its
+   * delivery state.
+   */
+  public void recordAlert(AlertNotice notice, AlertDelivery delivery) {
+    Escalation e = notice.escalation();
     try {
       jdbc.sql(
               """
-              INSERT INTO alert (saga_id, escalation_id, sequence, message, sent_at)
-              VALUES (:saga, :id, :seq, :message, :now)
+              INSERT INTO alert (saga_id, escalation_id, sequence, kind, audience, message,
+                sent_at, delivery)
+              VALUES (:saga, :id, :seq, :kind, :audience, :message, :now, :delivery)
               """)
           .param("saga", e.sagaId())
           .param("id", e.id())
-          .param("seq", e.alertsSent())
-          .param("message", truncate(message))
+          .param("seq", notice.alertNumber())
+          .param("kind", notice.kind().name())
+          .param("audience", notice.audience().name())
+          .param("message", truncate(notice.message()))
           .param("now", Timestamp.from(Instant.now()))
+          .param("delivery", delivery.name())
           .update();
-    } catch (DuplicateKeyException alreadySent) {
+    } catch (DuplicateKeyException alreadyRecorded) {
       // A retried activity: this alert is recorded already.
     }
   }
@@ -166,7 +171,53 @@ public class EscalationStore {
     return request.review() == WriteOffReview.APPROVE ? "APPROVED" : "REJECTED";
   }
 
+  /** The delivery state of a recorded alert. */
+  public AlertRecord alert(AlertNotice notice) {
+    return jdbc.sql(
+            """
+            SELECT * FROM alert
+            WHERE saga_id = :saga AND escalation_id = :id AND sequence = :seq AND kind = :kind
+            """)
+        .param("saga", notice.escalation().sagaId())
+        .param("id", notice.escalation().id())
+        .param("seq", notice.alertNumber())
+        .param("kind", notice.kind().name())
+        .query(AlertRecord::fromRow)
+        .single();
+  }
+
+  /**
+   * Records one delivery attempt of an alert still pending; an alert already delivered or failed
+   * for good keeps its state.
+   */
+  public void recordDelivery(
+      AlertNotice notice, AlertDelivery delivery, int attempts, String error) {
+    jdbc.sql(
+            """
+            UPDATE alert SET delivery = :delivery, delivery_attempts = :attempts,
+              delivery_error = :error, delivered_at = :deliveredAt
+            WHERE saga_id = :saga AND escalation_id = :id AND sequence = :seq AND kind = :kind
+              AND delivery = 'PENDING'
+            """)
+        .param("delivery", delivery.name())
+        .param("attempts", attempts)
+        .param("error", truncate(error, 500))
+        .param(
+            "deliveredAt",
+            delivery == AlertDelivery.DELIVERED ? Timestamp.from(Instant.now()) : null,
+            Types.TIMESTAMP)
+        .param("saga", notice.escalation().sagaId())
+        .param("id", notice.escalation().id())
+        .param("seq", notice.alertNumber())
+        .param("kind", notice.kind().name())
+        .update();
+  }
+
   private static String truncate(String text) {
-    return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
+    return truncate(text, 2000);
+  }
+
+  private static String truncate(String text, int width) {
+    return text == null || text.length() <= width ? text : text.substring(0, width - 3) + "...";
   }
 }

@@ -95,7 +95,7 @@ abstract class DecisionRecordingContract {
         Escalation.opened(escalationId, sagaId, "order-fulfilment", "chargeCard", World.HISTORY,
             "refundCharge", "UNDO_BLOCKED: refund refused", 5, "docs/runbooks/refund-charge.md",
             1_000, 12_999L, "EUR");
-    store.open(opened, "NEEDS OPERATOR");
+    store.open(opened);
 
     WriteOffRequest requested = WriteOffRequest.requested(request.operator(), request.note(), 2_000);
     Escalation waiting = opened.withWriteOff(requested);

@@ -242,11 +242,14 @@ abstract class ReconcilerConvergenceContract {
     assertThat(f.escalations.list(false)).hasSize(1);
 
     decide(escalation, "reconcile-1", "ACCEPT_LOSS", "customer kept the 5.00 EUR difference");
+    assertThat(f.escalations.list(true)).singleElement()
+        .satisfies(e -> assertThat(e.awaitsApproval()).isTrue());
+    approve(escalation, "reconcile-1", "bo");
     assertThat(f.ledger.storyOf("order-done/chargeCard"))
         .last()
         .satisfies(e -> {
           assertThat(e.phase()).isEqualTo(EntryPhase.WRITTEN_OFF);
-          assertThat(e.note()).contains("ana").contains("5.00 EUR difference");
+          assertThat(e.note()).contains("ana, approved by bo").contains("5.00 EUR difference");
         });
     ReconcileReport settled = f.reconcile();
     assertThat(settled.survey().drifts()).isEmpty();
@@ -381,9 +384,39 @@ abstract class ReconcilerConvergenceContract {
       decision.put("note", note);
     }
     f.client.newUntypedWorkflowStub(workflowId).signal("resolveEscalation", decision);
-    if (!action.equals("RETRY")) {
+    if (action.equals("ACCEPT_LOSS")) {
+      // A write-off waits for an approver: it settles nothing yet.
+      awaitStatus(workflowId, "AWAITING_APPROVAL");
+    } else if (!action.equals("RETRY")) {
       f.client.newUntypedWorkflowStub(workflowId).getResult(DriftSettlement.class);
     }
+  }
+
+  private void approve(String workflowId, String escalationId, String approver) {
+    f.client
+        .newUntypedWorkflowStub(workflowId)
+        .signal(
+            "resolveEscalation",
+            Map.of("escalationId", escalationId, "action", "APPROVE", "operator", approver));
+    f.client.newUntypedWorkflowStub(workflowId).getResult(DriftSettlement.class);
+  }
+
+  private void awaitStatus(String workflowId, String status) {
+    for (int i = 0; i < 100; i++) {
+      SagaState state =
+          f.client.newUntypedWorkflowStub(workflowId).query("sagaState", SagaState.class);
+      if (state.status().name().equals(status)
+          && f.escalations.list(true).stream().anyMatch(EscalationRecord::awaitsApproval)) {
+        return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError(workflowId + " never reached " + status);
   }
 
 }

@@ -7,7 +7,7 @@ import dev.amends.escalation.DecisionSources;
 import dev.amends.escalation.EscalationActivitiesImpl;
 import dev.amends.escalation.EscalationStore;
 import dev.amends.escalation.LedgerSettlements;
-import dev.amends.escalation.LogAlerter;
+import dev.amends.escalation.Alerts;
 import dev.amends.ledger.EffectLedger;
 import dev.amends.ledger.LedgerVerifier;
 import dev.amends.order.LedgeredPayments;
@@ -68,7 +68,10 @@ final class ReconcilerFixture implements AutoCloseable {
         new ReconcilerActivitiesImpl(
             reconciliation, verifier, runs, new DriftEscalations(client, settings)),
         new EscalationActivitiesImpl(
-            escalations, new LogAlerter(), new LedgerSettlements(ledger), new DecisionSources(client)));
+            escalations,
+            Alerts.logOnly(escalations),
+            new LedgerSettlements(ledger),
+            new DecisionSources(client)));
     env.start();
   }
 

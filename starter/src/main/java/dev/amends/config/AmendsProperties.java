@@ -1,5 +1,6 @@
 package dev.amends.config;
 
+import dev.amends.escalation.RunbookLinks;
 import dev.amends.saga.SagaSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,18 +11,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param realertEvery how long an escalation waits unanswered before its alert goes out again
  * @param undoMaximumAttempts activity attempts of one undo run before it escalates
- * @param runbookBaseUrl prefix that turns a step's runbook path into a link
+ * @param runbookBaseUrl prefix that turns a step's runbook path into a link (for the operator API
+ *     and the alerts alike)
  */
 @ConfigurationProperties("amends")
 public record AmendsProperties(
     @DefaultValue("30m") Duration realertEvery,
     @DefaultValue("5") int undoMaximumAttempts,
-    @DefaultValue("/") String runbookBaseUrl) {
+    @DefaultValue("/") String runbookBaseUrl)
+    implements RunbookLinks {
 
   public SagaSettings sagaSettings() {
     return new SagaSettings(realertEvery, undoMaximumAttempts);
   }
 
+  @Override
   public String runbookUrl(String runbook) {
     if (runbook == null) {
       return null;

@@ -79,11 +79,10 @@ class EscalationController {
   }
 
   private EscalationView view(EscalationRecord r) {
-    String decide =
-        r.sagaId().startsWith("order-")
-            ? "/orders/" + r.sagaId().substring("order-".length()) + "/escalations/" + r.escalationId()
-            : "/sagas/" + r.sagaId() + "/escalations/" + r.escalationId();
     return new EscalationView(
-        r, properties.runbookUrl(r.runbook()), r.closedAt() == null ? "OPEN" : "CLOSED", decide);
+        r,
+        properties.runbookUrl(r.runbook()),
+        r.closedAt() == null ? "OPEN" : "CLOSED",
+        DecisionPaths.decide(r.sagaId(), r.escalationId()));
   }
 }
