@@ -71,7 +71,7 @@ class CrashIT {
       for (Kind kind : Kind.values()) {
         String id = RUN + "-" + kind.name().toLowerCase() + "-" + i;
         orders.put(id, kind);
-        assertThat(api.post("/orders", Api.order(id, kind.sku, kind.card, kind.line1, kind.email)))
+        assertThat(api.as("service").post("/orders", Api.order(id, kind.sku, kind.card, kind.line1, kind.email)))
             .isEqualTo(201);
       }
     }
@@ -94,7 +94,7 @@ class CrashIT {
     for (Map.Entry<String, Kind> order : orders.entrySet()) {
       String end = order.getValue().end;
       String wait = end.equals("COMPENSATED_WITH_OPERATOR") ? "NEEDS_OPERATOR" : end;
-      api.await("/orders/" + order.getKey(), Api.status(wait), Duration.ofSeconds(120));
+      api.as("service").await("/orders/" + order.getKey(), Api.status(wait), Duration.ofSeconds(120));
     }
     amends.kill9();
     amends.start();
@@ -103,13 +103,13 @@ class CrashIT {
       String id = order.getKey();
       switch (order.getValue()) {
         case REFUND_BLOCKED -> {
-          api.post("/sandbox/heal", "{\"orderId\": \"" + id + "\", \"system\": \"payments\"}");
-          assertThat(decide(api, id, "chargeCard-1", "{\"action\": \"RETRY\", \"operator\": \"ops\"}"))
+          api.as("admin").post("/sandbox/heal", "{\"orderId\": \"" + id + "\", \"system\": \"payments\"}");
+          assertThat(decide(api, id, "chargeCard-1", "{\"action\": \"RETRY\"}"))
               .isEqualTo(202);
         }
         case NOTICE_BLOCKED ->
             assertThat(decide(api, id, "sendConfirmation-1",
-                    "{\"action\": \"RESOLVED_MANUALLY\", \"operator\": \"ops\", \"note\": \"phoned the customer\"}"))
+                    "{\"action\": \"RESOLVED_MANUALLY\", \"note\": \"phoned the customer\"}"))
                 .isEqualTo(202);
         default -> {}
       }
@@ -120,7 +120,7 @@ class CrashIT {
       for (Map.Entry<String, Kind> order : orders.entrySet()) {
         String id = order.getKey();
         Kind kind = order.getValue();
-        JsonNode state = api.await("/orders/" + id, Api.status(kind.end), Duration.ofSeconds(120));
+        JsonNode state = api.as("service").await("/orders/" + id, Api.status(kind.end), Duration.ofSeconds(120));
         assertThat(state.get("escalations").findValues("decision")).allMatch(d -> !d.isNull());
         check(problems, id, "payments", String.join(",", list(db,
             "SELECT kind FROM sandbox_payment WHERE order_id = ? ORDER BY kind", id)), kind.payments);
@@ -149,16 +149,16 @@ class CrashIT {
               ? "EFFECT:INTENDED,EFFECT:CONFIRMED"
               : "EFFECT:INTENDED,EFFECT:CONFIRMED,CORRECTION:INTENDED,CORRECTION:CONFIRMED";
       List<String> story = new ArrayList<>();
-      for (JsonNode entry : api.get("/ledger/entries?sagaId=order-" + order.getKey())) {
+      for (JsonNode entry : api.as("operator").get("/ledger/entries?sagaId=order-" + order.getKey())) {
         story.add(entry.get("kind").asText() + ":" + entry.get("phase").asText());
       }
       check(problems, order.getKey(), "ledger", String.join(",", story), expected);
     }
     assertThat(problems).as("ledger stories").isEmpty();
-    assertThat(api.get("/ledger/verification").at("/chain/intact").asBoolean()).isTrue();
-    String report = api.postForJson("/reconciler/runs", "").get("report").asText();
+    assertThat(api.as("admin").get("/ledger/verification").at("/chain/intact").asBoolean()).isTrue();
+    String report = api.as("operator").postForJson("/reconciler/runs", "").get("report").asText();
     JsonNode reconciled =
-        api.await(report, r -> r.get("status").asText().equals("DONE"), Duration.ofSeconds(60));
+        api.as("operator").await(report, r -> r.get("status").asText().equals("DONE"), Duration.ofSeconds(60));
     assertThat(reconciled.at("/survey/drifts").findValuesAsText("sagaId"))
         .noneMatch(saga -> saga.contains(RUN));
     assertThat(reconciled.at("/survey/drifts").findValuesAsText("orderId"))
@@ -167,7 +167,7 @@ class CrashIT {
 
   private static int decide(Api api, String orderId, String escalationId, String body)
       throws Exception {
-    return api.post("/orders/" + orderId + "/escalations/" + escalationId, body);
+    return api.as("operator").post("/orders/" + orderId + "/escalations/" + escalationId, body);
   }
 
   private static void check(List<String> problems, String id, String what, String actual,
