@@ -40,7 +40,7 @@ for arg in "$@"; do
   esac
 done
 [ ${#ROLES[@]} -gt 0 ] || usage
-[[ "$EXPIRES_IN" =~ ^[0-9]+$ ]] || usage
+[[ "$EXPIRES_IN" =~ ^[1-9][0-9]*$ ]] || usage
 for role in "${ROLES[@]}"; do
   [[ "$role" =~ ^[A-Za-z_]+$ ]] || { echo "not a role: $role" >&2; exit 2; }
 done
