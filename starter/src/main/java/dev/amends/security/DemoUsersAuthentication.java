@@ -3,6 +3,7 @@ package dev.amends.security;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -35,8 +36,12 @@ class DemoUsersAuthentication {
     String encoded = encoder.encode(password.value());
     List<UserDetails> users = new ArrayList<>();
     for (String role : Roles.ALL) {
-      String[] roles = role.equals(Roles.ADMIN) ? Roles.ALL : new String[] {role};
-      users.add(User.withUsername(role.toLowerCase()).password(encoded).roles(roles).build());
+      List<String> roles = role.equals(Roles.ADMIN) ? Roles.ALL : List.of(role);
+      users.add(
+          User.withUsername(role.toLowerCase(Locale.ROOT))
+              .password(encoded)
+              .roles(roles.toArray(String[]::new))
+              .build());
     }
     if (password.generated()) {
       // The one place a password is ever printed: nobody could log in otherwise.

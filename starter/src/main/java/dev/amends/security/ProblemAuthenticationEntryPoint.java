@@ -1,5 +1,6 @@
 package dev.amends.security;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,9 +25,9 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
   @Override
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-      throws IOException, jakarta.servlet.ServletException {
+      throws IOException, ServletException {
     challenge.commence(request, response, e);
-    problems.write(
-        request, response, HttpStatus.UNAUTHORIZED, "authentication is required to call " + request.getRequestURI());
+    String detail = "authentication is required to call " + request.getRequestURI();
+    problems.write(request, response, HttpStatus.UNAUTHORIZED, detail);
   }
 }

@@ -1,5 +1,7 @@
 package dev.amends.security;
 
+import java.util.List;
+
 /** The roles the API knows; an authority is the role with Spring's "ROLE_" prefix. */
 public final class Roles {
   /** A service that starts orders and reads them. */
@@ -13,7 +15,7 @@ public final class Roles {
   /** Everything, the sandbox and the actuator included. */
   public static final String ADMIN = "ADMIN";
 
-  public static final String[] ALL = {SERVICE, EDITOR, OPERATOR, APPROVER, ADMIN};
+  public static final List<String> ALL = List.of(SERVICE, EDITOR, OPERATOR, APPROVER, ADMIN);
 
   private Roles() {}
 }

@@ -62,7 +62,8 @@ class SecurityConfiguration {
 
                 // Orders: services start and read them; those who settle them read them too.
                 .requestMatchers(POST, "/orders").hasAnyRole(SERVICE, ADMIN)
-                .requestMatchers(GET, "/orders/{orderId}").hasAnyRole(SERVICE, OPERATOR, APPROVER, ADMIN)
+                .requestMatchers(GET, "/orders/{orderId}")
+                .hasAnyRole(SERVICE, OPERATOR, APPROVER, ADMIN)
 
                 // Escalations and sagas: operators decide; approvers see what they approve.
                 .requestMatchers(GET, "/escalations").hasAnyRole(OPERATOR, APPROVER, ADMIN)
@@ -82,7 +83,8 @@ class SecurityConfiguration {
                 .requestMatchers(GET, "/ledger/verification").hasRole(ADMIN)
 
                 // Reconciler: operators read its reports and start a run.
-                .requestMatchers(GET, "/reconciler/report", "/reconciler/schedule", "/reconciler/runs/{runId}")
+                .requestMatchers(
+                    GET, "/reconciler/report", "/reconciler/schedule", "/reconciler/runs/{runId}")
                 .hasAnyRole(OPERATOR, ADMIN)
                 .requestMatchers(POST, "/reconciler/runs").hasAnyRole(OPERATOR, ADMIN)
 

@@ -123,7 +123,8 @@ class OrderApiTest {
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
     ResponseEntity<String> someoneElse =
-        operator().post("/orders/api-4/escalations/chargeCard-1", "{\"action\": \"RETRY\", \"operator\": \"ana\"}");
+        operator()
+            .post("/orders/api-4/escalations/chargeCard-1", "{\"action\": \"RETRY\", \"operator\": \"ana\"}");
     assertThat(someoneElse.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(someoneElse.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(json.readTree(someoneElse.getBody()).get("errors").findValuesAsText("field"))

@@ -16,7 +16,8 @@ class JwtRolesTest {
 
   @Test
   void givenAListOfRoles_itGrantsEachAsARoleAuthority() {
-    AbstractAuthenticationToken caller = defaults.convert(jwt(Map.of("roles", List.of("OPERATOR", "approver"))));
+    AbstractAuthenticationToken caller =
+        defaults.convert(jwt(Map.of("roles", List.of("OPERATOR", "approver"))));
 
     assertThat(authorities(caller)).containsExactly("ROLE_OPERATOR", "ROLE_APPROVER");
   }
@@ -36,7 +37,9 @@ class JwtRolesTest {
   void givenADottedClaimName_itReadsTheNestedClaim() {
     JwtRoles nested = new JwtRoles("realm_access.roles", "preferred_username");
 
-    assertThat(authorities(nested.convert(jwt(Map.of("realm_access", Map.of("roles", List.of("ADMIN")))))))
+    Jwt keycloakStyle = jwt(Map.of("realm_access", Map.of("roles", List.of("ADMIN"))));
+
+    assertThat(authorities(nested.convert(keycloakStyle)))
         .containsExactly("ROLE_ADMIN");
   }
 

@@ -81,33 +81,42 @@ class JwtSecurityTest {
 
   @Test
   void givenATokenWithoutAnAllowedRole_itAnswers403AsProblemJson() throws Exception {
-    MockHttpServletResponse refused = call(token(OURS.getPrivate(), "[\"SERVICE\"]", Duration.ofMinutes(5)));
+    MockHttpServletResponse refused =
+        call(token(OURS.getPrivate(), "[\"SERVICE\"]", Duration.ofMinutes(5)));
 
     assertThat(refused.getStatus()).isEqualTo(403);
-    assertThat(MediaType.parseMediaType(refused.getContentType())).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(MediaType.parseMediaType(refused.getContentType()))
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
   @Test
   void givenRolesInAnotherClaimThanTheConfiguredOne_itIgnoresThem() throws Exception {
     String rolesInTheDefaultClaim =
-        sign(OURS.getPrivate(), claims(Duration.ofMinutes(5)).claim("roles", new String[] {"OPERATOR"}).build());
+        sign(
+            OURS.getPrivate(),
+            claims(Duration.ofMinutes(5)).claim("roles", new String[] {"OPERATOR"}).build());
 
     assertThat(call(rolesInTheDefaultClaim).getStatus()).isEqualTo(403);
   }
 
   @Test
-  void givenATokenSignedBySomeoneElsesKey_itAnswers401AsProblemJsonWithABearerChallenge() throws Exception {
+  void givenATokenSignedBySomeoneElsesKey_itAnswers401AsProblemJsonWithABearerChallenge()
+      throws Exception {
     MockHttpServletResponse refused =
         call(token(SOMEONE_ELSES.getPrivate(), "[\"OPERATOR\"]", Duration.ofMinutes(5)));
 
     assertThat(refused.getStatus()).isEqualTo(401);
-    assertThat(refused.getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer").contains("invalid_token");
-    assertThat(MediaType.parseMediaType(refused.getContentType())).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(refused.getHeader(HttpHeaders.WWW_AUTHENTICATE))
+        .startsWith("Bearer")
+        .contains("invalid_token");
+    assertThat(MediaType.parseMediaType(refused.getContentType()))
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
   @Test
   void givenAnExpiredToken_itAnswers401() throws Exception {
-    MockHttpServletResponse refused = call(token(OURS.getPrivate(), "[\"OPERATOR\"]", Duration.ofMinutes(-10)));
+    MockHttpServletResponse refused =
+        call(token(OURS.getPrivate(), "[\"OPERATOR\"]", Duration.ofMinutes(-10)));
 
     assertThat(refused.getStatus()).isEqualTo(401);
     assertThat(refused.getHeader(HttpHeaders.WWW_AUTHENTICATE)).contains("expired");
@@ -119,14 +128,17 @@ class JwtSecurityTest {
 
     assertThat(refused.getStatus()).isEqualTo(401);
     assertThat(refused.getHeader(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer");
-    assertThat(MediaType.parseMediaType(refused.getContentType())).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(MediaType.parseMediaType(refused.getContentType()))
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
   @Test
   void givenTheRealProfile_thereAreNoDemoUsers() throws Exception {
     assertThat(context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
     MockHttpServletResponse refused =
-        mvc.perform(get("/sagas/order-1").with(httpBasic("admin", "anything"))).andReturn().getResponse();
+        mvc.perform(get("/sagas/order-1").with(httpBasic("admin", "anything")))
+            .andReturn()
+            .getResponse();
     assertThat(refused.getStatus()).isEqualTo(401);
   }
 

@@ -13,6 +13,7 @@ import dev.amends.api.ApiClient;
 import dev.amends.reconcile.ReconcilerRunner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,12 +76,14 @@ class SecurityMatrixTest {
     handler("GET", "/orders/{orderId}", "/orders/m-1", SERVICE, OPERATOR, APPROVER, ADMIN);
     handler("GET", "/escalations", "/escalations", OPERATOR, APPROVER, ADMIN);
     handler("GET", "/sagas/{sagaId}", "/sagas/order-m-1", OPERATOR, APPROVER, ADMIN);
-    handler("POST", "/orders/{orderId}/escalations/{escalationId}", "/orders/m-1/escalations/e-1", OPERATOR, ADMIN);
-    handler("POST", "/sagas/{sagaId}/escalations/{escalationId}", "/sagas/order-m-1/escalations/e-1", OPERATOR, ADMIN);
-    planned("POST", "/orders/{orderId}/escalations/{escalationId}/approval", "/orders/m-1/escalations/e-1/approval",
-        APPROVER, ADMIN);
-    planned("POST", "/sagas/{sagaId}/escalations/{escalationId}/approval", "/sagas/order-m-1/escalations/e-1/approval",
-        APPROVER, ADMIN);
+    handler("POST", "/orders/{orderId}/escalations/{escalationId}",
+        "/orders/m-1/escalations/e-1", OPERATOR, ADMIN);
+    handler("POST", "/sagas/{sagaId}/escalations/{escalationId}",
+        "/sagas/order-m-1/escalations/e-1", OPERATOR, ADMIN);
+    planned("POST", "/orders/{orderId}/escalations/{escalationId}/approval",
+        "/orders/m-1/escalations/e-1/approval", APPROVER, ADMIN);
+    planned("POST", "/sagas/{sagaId}/escalations/{escalationId}/approval",
+        "/sagas/order-m-1/escalations/e-1/approval", APPROVER, ADMIN);
     handler("GET", "/ledger/entries", "/ledger/entries", OPERATOR, ADMIN);
     handler("GET", "/ledger/verification", "/ledger/verification", ADMIN);
     handler("GET", "/reconciler/report", "/reconciler/report", OPERATOR, ADMIN);
@@ -182,7 +185,8 @@ class SecurityMatrixTest {
 
   @Test
   void givenNoCredentials_itAnswers401AsProblemJsonWithAChallenge() throws Exception {
-    MockHttpServletResponse refused = mvc.perform(request(HttpMethod.GET, "/escalations")).andReturn().getResponse();
+    MockHttpServletResponse refused =
+        mvc.perform(request(HttpMethod.GET, "/escalations")).andReturn().getResponse();
 
     assertThat(refused.getStatus()).isEqualTo(401);
     assertThat(refused.getHeader(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Basic realm=\"amends\"");
@@ -220,9 +224,11 @@ class SecurityMatrixTest {
     assertThat(result.getRequest().getSession(false)).isNull();
   }
 
-  private void assertProblem(MockHttpServletResponse response, int status, String path) throws Exception {
+  private void assertProblem(MockHttpServletResponse response, int status, String path)
+      throws Exception {
     assertThat(response.getStatus()).isEqualTo(status);
-    assertThat(MediaType.parseMediaType(response.getContentType())).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(MediaType.parseMediaType(response.getContentType()))
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     JsonNode problem = json.readTree(response.getContentAsString());
     assertThat(problem.get("status").asInt()).isEqualTo(status);
     assertThat(problem.get("title").asText()).isNotBlank();
@@ -270,9 +276,9 @@ class SecurityMatrixTest {
     }
     Set<String> roles =
         switch (caller) {
-          case "admin" -> Set.of(Roles.ALL);
+          case "admin" -> Set.copyOf(Roles.ALL);
           case "admin-only" -> Set.of(ADMIN);
-          default -> Set.of(caller.toUpperCase());
+          default -> Set.of(caller.toUpperCase(Locale.ROOT));
         };
     return roles.stream().anyMatch(row.allowed()::contains) ? 0 : 403;
   }
