@@ -18,8 +18,12 @@ RUN="h$(date +%s)"
 eval "$(scripts/it-env.sh start)"
 T="$AMENDS_IT_TEMPORAL_CLI"
 ./mvnw -q -B -DskipTests package -pl starter -am
+# amends on real takes JWTs: this script's token, signed with the dev key amends is told to trust.
+TOKEN="$(scripts/dev-token.sh --subject=export SERVICE OPERATOR ADMIN)"
+AUTH=(-H "authorization: Bearer $TOKEN")
 
-SPRING_PROFILES_ACTIVE=real TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" AMENDS_DB_URL="$AMENDS_IT_DB_URL" \
+SPRING_PROFILES_ACTIVE=real,sandbox SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION="file:$(scripts/dev-token.sh --public-key)" \
+  TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" AMENDS_DB_URL="$AMENDS_IT_DB_URL" \
   java -jar starter/target/amends.jar --server.port="$PORT" --amends.undo-maximum-attempts=2 \
   --amends.realert-every=3s --amends.sandbox.latency=400ms > /tmp/amends-export.log 2>&1 &
 APP=$!
@@ -27,18 +31,18 @@ trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 90); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
 
 order() { # id sku card line1 email
-  curl -sf -XPOST "$BASE/orders" -H 'content-type: application/json' -d "{\"orderId\": \"$1\",
+  curl -sf "${AUTH[@]}" -XPOST "$BASE/orders" -H 'content-type: application/json' -d "{\"orderId\": \"$1\",
     \"customerEmail\": \"$5\", \"items\": [{\"sku\": \"$2\", \"quantity\": 1}], \"cardToken\": \"$3\",
     \"shippingAddress\": {\"name\": \"Ana\", \"line1\": \"$4\", \"city\": \"Lisbon\",
     \"postalCode\": \"1000-001\", \"country\": \"PT\"}, \"currency\": \"EUR\"}" >/dev/null
 }
-status() { curl -sf "$BASE/orders/$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])'; }
+status() { curl -sf "${AUTH[@]}" "$BASE/orders/$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])'; }
 await() { # id status
   for _ in $(seq 1 120); do [ "$(status "$1" 2>/dev/null)" = "$2" ] && return 0; sleep 0.5; done
   echo "order $1 never reached $2" >&2; exit 1
 }
-decide() { curl -sf -XPOST "$BASE/orders/$1/escalations/$2" -H 'content-type: application/json' -d "$3" >/dev/null; }
-heal() { curl -sf -XPOST "$BASE/sandbox/heal" -H 'content-type: application/json' -d "{\"orderId\": \"$1\"}" >/dev/null; }
+decide() { curl -sf "${AUTH[@]}" -XPOST "$BASE/orders/$1/escalations/$2" -H 'content-type: application/json' -d "$3" >/dev/null; }
+heal() { curl -sf "${AUTH[@]}" -XPOST "$BASE/sandbox/heal" -H 'content-type: application/json' -d "{\"orderId\": \"$1\"}" >/dev/null; }
 
 ok="1 Main St"; mail="ana@example.com"
 order "$RUN-completed" BOOK-1 tok_visa "$ok" "$mail"
@@ -71,7 +75,7 @@ decide "$RUN-release-retry-twice" reserveStock-1 '{"action": "RETRY", "operator"
 decide "$RUN-cancel-blocked-resolved" createShipment-1 '{"action": "RESOLVED_MANUALLY", "operator": "export", "note": "cancelled in portal"}'
 decide "$RUN-notice-blocked-resolved" sendConfirmation-1 '{"action": "RESOLVED_MANUALLY", "operator": "export", "note": "phoned"}'
 for _ in $(seq 1 60); do
-  curl -sf "$BASE/orders/$RUN-release-retry-twice" | grep -q 'reserveStock-2' && break; sleep 0.5
+  curl -sf "${AUTH[@]}" "$BASE/orders/$RUN-release-retry-twice" | grep -q 'reserveStock-2' && break; sleep 0.5
 done
 heal "$RUN-release-retry-twice"
 decide "$RUN-release-retry-twice" reserveStock-2 '{"action": "RETRY", "operator": "export"}'

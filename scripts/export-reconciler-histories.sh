@@ -26,13 +26,17 @@ PG_HOST_PORT="${AMENDS_IT_DB_URL#jdbc:postgresql://}"; PG_HOST_PORT="${PG_HOST_P
 sql() { PGPASSWORD=amends psql -X -q -t -A -v ON_ERROR_STOP=1 -h "${PG_HOST_PORT%:*}" -p "${PG_HOST_PORT#*:}" \
   -U amends -d amends -c "SET search_path TO $SCHEMA; $1"; }
 ./mvnw -q -B -DskipTests package -pl starter -am
+# amends on real takes JWTs: this script's token, signed with the dev key amends is told to trust.
+TOKEN="$(scripts/dev-token.sh --subject=export SERVICE OPERATOR ADMIN)"
+AUTH=(-H "authorization: Bearer $TOKEN")
 # Runs left open on this server by earlier applications (with other databases) would be finished
 # by this worker, against this schema: end them, and let this application make the schedule anew.
 "$T" workflow terminate --query 'ExecutionStatus="Running" AND (WorkflowType="ReconcilerWorkflow"
   OR WorkflowType="DriftEscalationWorkflow")' --reason "history export" --yes "${A[@]}" >/dev/null 2>&1 || true
 "$T" schedule delete --schedule-id amends-reconciler "${A[@]}" >/dev/null 2>&1 || true
 
-SPRING_PROFILES_ACTIVE=real TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" \
+SPRING_PROFILES_ACTIVE=real,sandbox SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION="file:$(scripts/dev-token.sh --public-key)" \
+  TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" \
   AMENDS_DB_URL="$AMENDS_IT_DB_URL?currentSchema=$SCHEMA" \
   java -jar starter/target/amends.jar --server.port="$PORT" --spring.flyway.schemas="$SCHEMA" \
   --amends.undo-maximum-attempts=2 --amends.realert-every=3s --amends.reconciler.every=1h \
@@ -41,7 +45,7 @@ APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 90); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
 
-post() { curl -sf -XPOST "$BASE$1" -H 'content-type: application/json' -d "${2:-}"; }
+post() { curl -sf "${AUTH[@]}" -XPOST "$BASE$1" -H 'content-type: application/json' -d "${2:-}"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 order() { # id card line1
   post /orders "{\"orderId\": \"$1\", \"customerEmail\": \"ana@example.com\",
@@ -51,7 +55,7 @@ order() { # id card line1
 }
 await() { # path python-condition
   for _ in $(seq 1 240); do
-    curl -sf "$BASE$1" | python3 -c "import json,sys; s=json.load(sys.stdin); sys.exit(0 if ($2) else 1)" 2>/dev/null && return 0
+    curl -sf "${AUTH[@]}" "$BASE$1" | python3 -c "import json,sys; s=json.load(sys.stdin); sys.exit(0 if ($2) else 1)" 2>/dev/null && return 0
     sleep 0.5
   done
   echo "GET $1 never satisfied $2" >&2; exit 1
@@ -62,12 +66,12 @@ reconcile() { # prints the run id once the run has finished
   echo "$run"
 }
 escalation_of() { # run-id charge-id
-  curl -sf "$BASE/reconciler/runs/$1" | python3 -c "
+  curl -sf "${AUTH[@]}" "$BASE/reconciler/runs/$1" | python3 -c "
 import json,sys
 for a in json.load(sys.stdin)['actions']:
     if a['driftId'].endswith('$2'): print(a['escalationWorkflowId'])"
 }
-charge_of() { curl -sf "$BASE/sandbox/orders/$1" | field "['payments'][0]['paymentId']"; }
+charge_of() { curl -sf "${AUTH[@]}" "$BASE/sandbox/orders/$1" | field "['payments'][0]['paymentId']"; }
 decide() { post "/sagas/$1/escalations/$2" "$3" >/dev/null; }
 
 RUNS=(); DRIFTS=()
@@ -98,7 +102,7 @@ BUSY="$(reconcile)"; RUNS+=("settles-and-escalates:$BUSY")
 MISMATCH="$(escalation_of "$BUSY" "$(charge_of "$RUN-mismatch")")"
 ODD="$(escalation_of "$BUSY" "$(charge_of "$RUN-odd")")"
 BLOCKED="$(escalation_of "$BUSY" "$(charge_of "$RUN-blocked")")"
-LOST="$(curl -sf "$BASE/reconciler/runs/$BUSY" | python3 -c "
+LOST="$(curl -sf "${AUTH[@]}" "$BASE/reconciler/runs/$BUSY" | python3 -c "
 import json,sys
 for a in json.load(sys.stdin)['actions']:
     if a['kind'] == 'LEDGER_WITHOUT_PROVIDER': print(a['escalationWorkflowId'])")"
@@ -112,7 +116,7 @@ RUNS+=("already-escalated:$(reconcile)")
 "$T" workflow signal --workflow-id "$MISMATCH" --name resolveEscalation --input '"approve it"' "${A[@]}" >/dev/null
 decide "$MISMATCH" reconcile-1 '{"action": "ACCEPT_LOSS", "operator": "export", "note": "goodwill"}'
 decide "$ODD" reconcile-1 '{"action": "RESOLVED_MANUALLY", "operator": "export", "note": "voided by hand"}'
-curl -sf -XPOST "$BASE/sandbox/heal" -H 'content-type: application/json' -d "{\"orderId\": \"$RUN-blocked\"}" >/dev/null
+curl -sf "${AUTH[@]}" -XPOST "$BASE/sandbox/heal" -H 'content-type: application/json' -d "{\"orderId\": \"$RUN-blocked\"}" >/dev/null
 decide "$BLOCKED" reconcile-1 '{"action": "RETRY", "operator": "export"}'
 sql "INSERT INTO sandbox_payment SELECT * FROM lost_charge"
 decide "$LOST" reconcile-1 '{"action": "RETRY", "operator": "export"}'

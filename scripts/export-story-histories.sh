@@ -20,8 +20,12 @@ eval "$(scripts/it-env.sh start)"
 T="$AMENDS_IT_TEMPORAL_CLI"
 A="--address $AMENDS_IT_TEMPORAL_ADDRESS"
 ./mvnw -q -B -DskipTests package -pl starter -am
+# amends on real takes JWTs: this script's token, signed with the dev key amends is told to trust.
+TOKEN="$(scripts/dev-token.sh --subject=export EDITOR)"
+AUTH=(-H "authorization: Bearer $TOKEN")
 
-SPRING_PROFILES_ACTIVE=real TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" AMENDS_DB_URL="$AMENDS_IT_DB_URL" \
+SPRING_PROFILES_ACTIVE=real SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION="file:$(scripts/dev-token.sh --public-key)" \
+  TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" AMENDS_DB_URL="$AMENDS_IT_DB_URL" \
   java -jar starter/target/amends.jar --server.port="$PORT" --amends.story.window=2s \
   --amends.story.ttl=4s --amends.story.history-limit=100 > /tmp/amends-story-export.log 2>&1 &
 APP=$!
@@ -29,16 +33,16 @@ trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 90); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
 
 edit() { # story field value -> undo id
-  curl -sf -XPOST "$BASE/stories/$RUN-$1/edits" -H 'content-type: application/json' \
+  curl -sf "${AUTH[@]}" -XPOST "$BASE/stories/$RUN-$1/edits" -H 'content-type: application/json' \
     -d "{\"field\": \"$2\", \"value\": \"$3\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["undoId"])'
 }
-undo() { curl -s -o /dev/null -w '%{http_code}' -XPOST "$BASE/undo/$1"; }
+undo() { curl -s "${AUTH[@]}" -o /dev/null -w '%{http_code}' -XPOST "$BASE/undo/$1"; }
 rollback() { # story target expected
-  curl -s -o /dev/null -w '%{http_code}' -XPOST "$BASE/stories/$RUN-$1/rollback" \
+  curl -s "${AUTH[@]}" -o /dev/null -w '%{http_code}' -XPOST "$BASE/stories/$RUN-$1/rollback" \
     -H 'content-type: application/json' -d "{\"targetRevision\": $2, \"expectedRevision\": $3}"
 }
 expect() { [ "$1" = "$2" ] || { echo "expected HTTP $2, got $1 ($3)" >&2; exit 1; }; }
-revision() { curl -sf "$BASE/stories/$RUN-$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["revision"])'; }
+revision() { curl -sf "${AUTH[@]}" "$BASE/stories/$RUN-$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["revision"])'; }
 committed() { # story revision
   for _ in $(seq 1 60); do [ "$(revision "$1" 2>/dev/null)" = "$2" ] && return 0; sleep 0.5; done
   echo "story $1 never reached revision $2" >&2; exit 1

@@ -1,6 +1,7 @@
 // Settles an amends escalation the way the product promises an operator can: from the Temporal
 // Web UI's own signal dialog, in a real (headless) Chromium.
-// Env: AMENDS_URL, TEMPORAL_UI_URL (both required); CHROMIUM (default /usr/bin/chromium).
+// Env: AMENDS_URL, TEMPORAL_UI_URL, AMENDS_TOKEN (a bearer JWT with the SERVICE, OPERATOR and
+// ADMIN roles, from scripts/dev-token.sh; all required); CHROMIUM (default /usr/bin/chromium).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -8,6 +9,7 @@ import { chromium } from 'playwright-core';
 
 const AMENDS = required('AMENDS_URL');
 const UI = required('TEMPORAL_UI_URL');
+const TOKEN = required('AMENDS_TOKEN');
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 const orderId = `ui-${Date.now()}`;
 const workflowId = `order-${orderId}`;
@@ -23,7 +25,7 @@ function required(name) {
 async function api(method, path, body) {
   const response = await fetch(AMENDS + path, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: await response.json().catch(() => null) };

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Usage: ui-test/run.sh
-#   Runs the Temporal Web UI test in headless Chromium: starts amends (real profile) against the
+#   Runs the Temporal Web UI test in headless Chromium: starts amends (real and sandbox profiles,
+#   trusting the dev key of scripts/dev-token.sh, which mints the test's token) against the
 #   real parts named by AMENDS_IT_TEMPORAL_ADDRESS, AMENDS_IT_TEMPORAL_UI and AMENDS_IT_DB_URL
 #   (eval "$(scripts/it-env.sh start)"), runs the test, stops amends. Needs starter/target/amends.jar.
 #   Installs Debian's chromium when it is missing. Screenshots land in ui-test/artifacts/.
@@ -16,11 +17,14 @@ fi
 npm ci --no-audit --no-fund --silent
 
 PORT="${AMENDS_UI_TEST_PORT:-18310}"
-SPRING_PROFILES_ACTIVE=real TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" AMENDS_DB_URL="$AMENDS_IT_DB_URL" \
+SPRING_PROFILES_ACTIVE=real,sandbox \
+  SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION="file:$(../scripts/dev-token.sh --public-key)" \
+  TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" AMENDS_DB_URL="$AMENDS_IT_DB_URL" \
   java -jar ../starter/target/amends.jar --server.port="$PORT" --amends.undo-maximum-attempts=2 \
   > /tmp/amends-ui-test.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 
-AMENDS_URL="http://127.0.0.1:$PORT" TEMPORAL_UI_URL="$AMENDS_IT_TEMPORAL_UI" npm test
+AMENDS_TOKEN="$(../scripts/dev-token.sh --subject=ui-test SERVICE OPERATOR ADMIN)" \
+  AMENDS_URL="http://127.0.0.1:$PORT" TEMPORAL_UI_URL="$AMENDS_IT_TEMPORAL_UI" npm test

@@ -8,12 +8,15 @@ import java.util.Map;
 
 /**
  * The body of a decision, the same JSON an operator sends as the resolveEscalation signal. The
- * escalation id may be left out: the path names it.
+ * escalation id may be left out: the path names it. So may the operator: it is the caller.
  */
 public record DecisionRequest(String escalationId, String action, String operator, String note) {
 
-  /** Checks every field as the workflow would, naming the first wrong one; returns the signal. */
-  Map<String, Object> toSignal(String pathEscalationId) {
+  /**
+   * Checks every field as the workflow would, naming the first wrong one; returns the signal,
+   * whose operator is the authenticated caller.
+   */
+  Map<String, Object> toSignal(String pathEscalationId, String principal) {
     if (escalationId != null && !escalationId.equals(pathEscalationId)) {
       throw ApiException.badField(
           "escalationId", "escalationId in the body differs from the one in the path");
@@ -30,8 +33,9 @@ public record DecisionRequest(String escalationId, String action, String operato
           "action",
           "action '" + action + "' is unknown: one of " + Arrays.toString(OperatorAction.values()));
     }
-    if (blank(operator)) {
-      throw ApiException.badField("operator", "operator is required: who decided");
+    if (!blank(operator) && !operator.strip().equals(principal)) {
+      throw ApiException.badField(
+          "operator", "operator in the body differs from the caller, who is the operator; leave it out");
     }
     if (parsed.needsNote() && blank(note)) {
       throw ApiException.badField("note", "note is required for " + parsed + ": what was done, or why");
@@ -39,7 +43,7 @@ public record DecisionRequest(String escalationId, String action, String operato
     Map<String, Object> signal = new LinkedHashMap<>();
     signal.put("escalationId", pathEscalationId);
     signal.put("action", parsed.name());
-    signal.put("operator", operator.strip());
+    signal.put("operator", principal);
     if (!blank(note)) {
       signal.put("note", note.strip());
     }

@@ -7,6 +7,7 @@ import dev.amends.order.OrderWorkflow;
 import dev.amends.saga.Escalation;
 import dev.amends.saga.SagaState;
 import dev.amends.sagas.SagaQueries;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -47,16 +48,19 @@ class EscalationController {
   ResponseEntity<Map<String, Object>> decideForOrder(
       @PathVariable String orderId,
       @PathVariable String escalationId,
-      @RequestBody DecisionRequest decision) {
-    return decide(OrderWorkflow.workflowId(orderId), escalationId, decision);
+      @RequestBody DecisionRequest decision,
+      Principal caller) {
+    return decide(OrderWorkflow.workflowId(orderId), escalationId, decision, caller);
   }
 
   @PostMapping("/sagas/{sagaId}/escalations/{escalationId}")
   ResponseEntity<Map<String, Object>> decide(
       @PathVariable String sagaId,
       @PathVariable String escalationId,
-      @RequestBody DecisionRequest decision) {
-    Map<String, Object> signal = decision.toSignal(escalationId);
+      @RequestBody DecisionRequest decision,
+      Principal caller) {
+    // Who decided is who called: the authenticated caller, never a name the body claims.
+    Map<String, Object> signal = decision.toSignal(escalationId, caller.getName());
     SagaState state = sagas.state(sagaId);
     Escalation escalation =
         state.escalations().stream()
@@ -73,7 +77,7 @@ class EscalationController {
               + " by "
               + escalation.decision().operator());
     }
-    sagas.decide(sagaId, signal);
+    sagas.decide(sagaId, signal, caller.getName());
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(Map.of("sagaId", sagaId, "decision", signal));
   }

@@ -11,9 +11,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class SagaQueries {
   private final WorkflowClient client;
+  private final CallerClients callers;
 
-  public SagaQueries(WorkflowClient client) {
+  public SagaQueries(WorkflowClient client, CallerClients callers) {
     this.client = client;
+    this.callers = callers;
   }
 
   public SagaState state(String sagaId) {
@@ -27,7 +29,8 @@ public class SagaQueries {
     }
   }
 
-  public void decide(String sagaId, Map<String, Object> decision) {
-    client.newUntypedWorkflowStub(sagaId).signal("resolveEscalation", decision);
+  /** Sends the decision as the caller, whose name Temporal records with the signal. */
+  public void decide(String sagaId, Map<String, Object> decision, String caller) {
+    callers.of(caller).newUntypedWorkflowStub(sagaId).signal("resolveEscalation", decision);
   }
 }

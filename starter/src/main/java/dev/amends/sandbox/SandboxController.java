@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,8 +15,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The sandboxes' admin switch, and a look at what each system holds for an order. */
+/**
+ * The sandboxes' admin switch, and a look at what each system holds for an order. Served on the
+ * embedded default and with the sandbox profile; on real alone these endpoints do not exist.
+ */
 @RestController
+@Profile("!real | sandbox")
 class SandboxController {
   private static final Set<String> SYSTEMS =
       Set.of(SandboxPaymentProvider.SYSTEM, SandboxStock.SYSTEM, SandboxShipping.SYSTEM, SandboxMail.SYSTEM);

@@ -9,14 +9,25 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The REST API as a client sees it, for the tests of the whole application. */
+/**
+ * The REST API as a client sees it, for the tests of the whole application. Anonymous until
+ * {@link #as} names a demo user (application-test.yml sets their password).
+ */
 public final class ApiClient {
+  /** The demo users' password in tests, from application-test.yml. */
+  public static final String DEMO_PASSWORD = "amends-test-password";
+
   private final TestRestTemplate http;
   private final ObjectMapper json;
 
   public ApiClient(TestRestTemplate http, ObjectMapper json) {
     this.http = http;
     this.json = json;
+  }
+
+  /** The same API, called as the demo user of that name: service, editor, operator, approver, admin. */
+  public ApiClient as(String user) {
+    return new ApiClient(http.withBasicAuth(user, DEMO_PASSWORD), json);
   }
 
   public JsonNode get(String path) throws Exception {

@@ -85,7 +85,9 @@ class DockerComposeFileTest {
     assertThat(env).containsEntry("SPRING_PROFILES_ACTIVE", "real")
         .containsEntry("TEMPORAL_ADDRESS", "temporal:7233")
         .containsEntry("AMENDS_DB_URL", "jdbc:postgresql://postgresql:5432/amends")
-        .containsKeys("AMENDS_DB_USER", "AMENDS_DB_PASSWORD");
+        .containsKeys("AMENDS_DB_USER", "AMENDS_DB_PASSWORD")
+        // The real profile refuses to start without a way to check callers' JWTs.
+        .containsKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION");
     assertThat(environment("temporal-ui")).containsEntry("TEMPORAL_ADDRESS", "temporal:7233");
     assertThat(environment("temporal")).containsEntry("POSTGRES_SEEDS", "postgresql");
   }

@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * amends as users run it: its own JVM, real profile, real Temporal server and PostgreSQL. It can
- * be killed with SIGKILL, mid-step, and started again on the same port and database.
+ * amends as users run it: its own JVM, real profile, real Temporal server and PostgreSQL, callers
+ * with JWTs from {@link ItTokens}. It can be killed with SIGKILL, mid-step, and started again on
+ * the same port and database.
  */
 final class AmendsProcess implements AutoCloseable {
   private final int port;
@@ -43,7 +44,10 @@ final class AmendsProcess implements AutoCloseable {
     command.add("--server.port=" + port);
     command.addAll(extraArgs);
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("SPRING_PROFILES_ACTIVE", "real");
+    // The sandbox profile keeps the sandboxes' HTTP switches, which the tests use, on real.
+    builder.environment().put("SPRING_PROFILES_ACTIVE", "real,sandbox");
+    builder.environment()
+        .put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", ItTokens.publicKeyLocation());
     builder.environment().put("TEMPORAL_ADDRESS", RealParts.temporalAddress());
     builder.environment().put("AMENDS_DB_URL", RealParts.dbUrl());
     builder.redirectErrorStream(true);

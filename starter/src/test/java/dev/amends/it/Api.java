@@ -10,14 +10,38 @@ import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** amends' REST API, as a client on the network sees it. */
+/**
+ * amends' REST API, as a client on the network sees it: anonymous, or {@link #as} a user with a
+ * bearer token from {@link ItTokens}.
+ */
 final class Api {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private final Supplier<String> baseUrl;
+  private final String user;
 
   Api(Supplier<String> baseUrl) {
+    this(baseUrl, null);
+  }
+
+  private Api(Supplier<String> baseUrl, String user) {
     this.baseUrl = baseUrl;
+    this.user = user;
+  }
+
+  /** The same API as the user of that name: service, editor, operator, approver or admin. */
+  Api as(String user) {
+    return new Api(baseUrl, user);
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl.get() + path)).timeout(Duration.ofSeconds(30));
+    if (user != null) {
+      // A fresh token per call: a run can outlast one, and amends keeps no session.
+      request.header("authorization", "Bearer " + ItTokens.forUser(user));
+    }
+    return request;
   }
 
   static String order(String id, String card, String line1, String email) {
@@ -45,9 +69,8 @@ final class Api {
 
   private HttpResponse<String> send(String path, String body) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(baseUrl.get() + path))
+        request(path)
             .header("content-type", "application/json")
-            .timeout(Duration.ofSeconds(30))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -56,9 +79,7 @@ final class Api {
   JsonNode get(String path) throws Exception {
     HttpResponse<String> r =
         http.send(
-            HttpRequest.newBuilder(URI.create(baseUrl.get() + path))
-                .timeout(Duration.ofSeconds(30))
-                .build(),
+            request(path).build(),
             HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       return null;

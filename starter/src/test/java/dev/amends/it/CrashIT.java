@@ -66,12 +66,15 @@ class CrashIT {
     String[] args = {"--amends.sandbox.latency=300ms", "--amends.undo-maximum-attempts=2"};
     amends = new AmendsProcess(args).start();
     Api api = new Api(() -> amends.baseUrl());
+    Api service = api.as("service");
+    Api operator = api.as("operator");
+    Api admin = api.as("admin");
     Map<String, Kind> orders = new LinkedHashMap<>();
     for (int i = 0; i < PER_KIND; i++) {
       for (Kind kind : Kind.values()) {
         String id = RUN + "-" + kind.name().toLowerCase() + "-" + i;
         orders.put(id, kind);
-        assertThat(api.post("/orders", Api.order(id, kind.sku, kind.card, kind.line1, kind.email)))
+        assertThat(service.post("/orders", Api.order(id, kind.sku, kind.card, kind.line1, kind.email)))
             .isEqualTo(201);
       }
     }
@@ -94,7 +97,7 @@ class CrashIT {
     for (Map.Entry<String, Kind> order : orders.entrySet()) {
       String end = order.getValue().end;
       String wait = end.equals("COMPENSATED_WITH_OPERATOR") ? "NEEDS_OPERATOR" : end;
-      api.await("/orders/" + order.getKey(), Api.status(wait), Duration.ofSeconds(120));
+      service.await("/orders/" + order.getKey(), Api.status(wait), Duration.ofSeconds(120));
     }
     amends.kill9();
     amends.start();
@@ -103,13 +106,13 @@ class CrashIT {
       String id = order.getKey();
       switch (order.getValue()) {
         case REFUND_BLOCKED -> {
-          api.post("/sandbox/heal", "{\"orderId\": \"" + id + "\", \"system\": \"payments\"}");
-          assertThat(decide(api, id, "chargeCard-1", "{\"action\": \"RETRY\", \"operator\": \"ops\"}"))
+          admin.post("/sandbox/heal", "{\"orderId\": \"" + id + "\", \"system\": \"payments\"}");
+          assertThat(decide(operator, id, "chargeCard-1", "{\"action\": \"RETRY\"}"))
               .isEqualTo(202);
         }
         case NOTICE_BLOCKED ->
-            assertThat(decide(api, id, "sendConfirmation-1",
-                    "{\"action\": \"RESOLVED_MANUALLY\", \"operator\": \"ops\", \"note\": \"phoned the customer\"}"))
+            assertThat(decide(operator, id, "sendConfirmation-1",
+                    "{\"action\": \"RESOLVED_MANUALLY\", \"note\": \"phoned the customer\"}"))
                 .isEqualTo(202);
         default -> {}
       }
@@ -120,7 +123,7 @@ class CrashIT {
       for (Map.Entry<String, Kind> order : orders.entrySet()) {
         String id = order.getKey();
         Kind kind = order.getValue();
-        JsonNode state = api.await("/orders/" + id, Api.status(kind.end), Duration.ofSeconds(120));
+        JsonNode state = service.await("/orders/" + id, Api.status(kind.end), Duration.ofSeconds(120));
         assertThat(state.get("escalations").findValues("decision")).allMatch(d -> !d.isNull());
         check(problems, id, "payments", String.join(",", list(db,
             "SELECT kind FROM sandbox_payment WHERE order_id = ? ORDER BY kind", id)), kind.payments);
@@ -149,25 +152,25 @@ class CrashIT {
               ? "EFFECT:INTENDED,EFFECT:CONFIRMED"
               : "EFFECT:INTENDED,EFFECT:CONFIRMED,CORRECTION:INTENDED,CORRECTION:CONFIRMED";
       List<String> story = new ArrayList<>();
-      for (JsonNode entry : api.get("/ledger/entries?sagaId=order-" + order.getKey())) {
+      for (JsonNode entry : operator.get("/ledger/entries?sagaId=order-" + order.getKey())) {
         story.add(entry.get("kind").asText() + ":" + entry.get("phase").asText());
       }
       check(problems, order.getKey(), "ledger", String.join(",", story), expected);
     }
     assertThat(problems).as("ledger stories").isEmpty();
-    assertThat(api.get("/ledger/verification").at("/chain/intact").asBoolean()).isTrue();
-    String report = api.postForJson("/reconciler/runs", "").get("report").asText();
+    assertThat(admin.get("/ledger/verification").at("/chain/intact").asBoolean()).isTrue();
+    String report = operator.postForJson("/reconciler/runs", "").get("report").asText();
     JsonNode reconciled =
-        api.await(report, r -> r.get("status").asText().equals("DONE"), Duration.ofSeconds(60));
+        operator.await(report, r -> r.get("status").asText().equals("DONE"), Duration.ofSeconds(60));
     assertThat(reconciled.at("/survey/drifts").findValuesAsText("sagaId"))
         .noneMatch(saga -> saga.contains(RUN));
     assertThat(reconciled.at("/survey/drifts").findValuesAsText("orderId"))
         .noneMatch(id -> id.contains(RUN));
   }
 
-  private static int decide(Api api, String orderId, String escalationId, String body)
+  private static int decide(Api operator, String orderId, String escalationId, String body)
       throws Exception {
-    return api.post("/orders/" + orderId + "/escalations/" + escalationId, body);
+    return operator.post("/orders/" + orderId + "/escalations/" + escalationId, body);
   }
 
   private static void check(List<String> problems, String id, String what, String actual,

@@ -13,12 +13,15 @@ import org.junit.jupiter.api.Test;
 class RealServerOrderIT {
   private static final String RUN = "rs" + System.currentTimeMillis();
   private static AmendsProcess amends;
-  private static Api api;
+  private static Api service;
+  private static Api admin;
 
   @BeforeAll
   static void start() throws Exception {
     amends = new AmendsProcess("--amends.undo-maximum-attempts=2").start();
-    api = new Api(amends::baseUrl);
+    Api api = new Api(amends::baseUrl);
+    service = api.as("service");
+    admin = api.as("admin");
   }
 
   @AfterAll
@@ -29,10 +32,10 @@ class RealServerOrderIT {
   @Test
   void anOrderCompletesOnTheRealServer() throws Exception {
     String id = RUN + "-ok";
-    assertThat(api.post("/orders", Api.order(id, "tok_visa", "1 Main St", "ana@example.com")))
+    assertThat(service.post("/orders", Api.order(id, "tok_visa", "1 Main St", "ana@example.com")))
         .isEqualTo(201);
 
-    api.await("/orders/" + id, status("COMPLETED"), Duration.ofSeconds(60));
+    service.await("/orders/" + id, status("COMPLETED"), Duration.ofSeconds(60));
     assertThat(TemporalCli.run("workflow", "describe", "--workflow-id", "order-" + id))
         .containsPattern("(?i)status\\s+completed");
   }
@@ -40,9 +43,9 @@ class RealServerOrderIT {
   @Test
   void anOrderCompensatesAndItsStatusIsSearchable() throws Exception {
     String id = RUN + "-comp";
-    api.post("/orders", Api.order(id, "tok_visa", "7 UNDELIVERABLE Rd", "ana@example.com"));
+    service.post("/orders", Api.order(id, "tok_visa", "7 UNDELIVERABLE Rd", "ana@example.com"));
 
-    JsonNode state = api.await("/orders/" + id, status("COMPENSATED"), Duration.ofSeconds(60));
+    JsonNode state = service.await("/orders/" + id, status("COMPENSATED"), Duration.ofSeconds(60));
     assertThat(state.get("failedStep").asText()).isEqualTo("createShipment");
     awaitListed("WorkflowId=\"order-" + id + "\" AND SagaStatus=\"COMPENSATED\"", "order-" + id);
   }
@@ -50,29 +53,29 @@ class RealServerOrderIT {
   @Test
   void anEscalationIsFoundAndSettledFromTheTemporalCli() throws Exception {
     String id = RUN + "-esc";
-    api.post("/orders", Api.order(id, "tok_refund_blocked", "7 UNDELIVERABLE Rd", "ana@example.com"));
-    api.await("/orders/" + id, status("NEEDS_OPERATOR"), Duration.ofSeconds(60));
+    service.post("/orders", Api.order(id, "tok_refund_blocked", "7 UNDELIVERABLE Rd", "ana@example.com"));
+    service.await("/orders/" + id, status("NEEDS_OPERATOR"), Duration.ofSeconds(60));
 
     awaitListed("SagaStatus=\"NEEDS_OPERATOR\"", "order-" + id);
 
     TemporalCli.run(
         "workflow", "signal", "--workflow-id", "order-" + id, "--name", "resolveEscalation",
         "--input", "\"approve it\"");
-    api.await(
+    service.await(
         "/orders/" + id, s -> s.get("rejectedDecisions").size() == 1, Duration.ofSeconds(30));
 
-    api.post("/sandbox/heal", "{\"orderId\": \"" + id + "\", \"system\": \"payments\"}");
+    admin.post("/sandbox/heal", "{\"orderId\": \"" + id + "\", \"system\": \"payments\"}");
     TemporalCli.run(
         "workflow", "signal", "--workflow-id", "order-" + id, "--name", "resolveEscalation",
         "--input",
         "{\"escalationId\": \"chargeCard-1\", \"action\": \"RETRY\", \"operator\": \"cli-operator\"}");
 
     JsonNode state =
-        api.await("/orders/" + id, status("COMPENSATED_WITH_OPERATOR"), Duration.ofSeconds(60));
+        service.await("/orders/" + id, status("COMPENSATED_WITH_OPERATOR"), Duration.ofSeconds(60));
     assertThat(state.get("escalations").get(0).get("decision").get("operator").asText())
         .isEqualTo("cli-operator");
     assertThat(state.get("rejectedDecisions").get(0).get("reason").asText()).contains("JSON object");
-    JsonNode payments = api.get("/sandbox/orders/" + id).get("payments");
+    JsonNode payments = admin.get("/sandbox/orders/" + id).get("payments");
     assertThat(payments.findValuesAsText("kind")).containsExactly("CHARGE", "REFUND");
     awaitListed(
         "WorkflowId=\"order-" + id + "\" AND SagaStatus=\"COMPENSATED_WITH_OPERATOR\"",

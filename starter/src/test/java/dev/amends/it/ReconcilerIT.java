@@ -103,24 +103,27 @@ class ReconcilerIT {
     start("3s");
     unpause();
     Api api = new Api(amends::baseUrl);
+    Api service = api.as("service");
+    Api operator = api.as("operator");
+    Api admin = api.as("admin");
     String walkIn = RUN + "-walk-in";
-    assertThat(api.post("/sandbox/payments",
+    assertThat(admin.post("/sandbox/payments",
         "{\"orderId\": \"" + walkIn + "\", \"amountMinor\": 4200, \"currency\": \"USD\"}")).isEqualTo(201);
 
     // No run is asked for: the schedule's next run finds the charge and refunds it.
-    api.await("/sandbox/orders/" + walkIn, r -> r.get("payments").size() == 2, Duration.ofSeconds(60));
-    JsonNode report = api.await("/reconciler/report",
+    admin.await("/sandbox/orders/" + walkIn, r -> r.get("payments").size() == 2, Duration.ofSeconds(60));
+    JsonNode report = operator.await("/reconciler/report",
         r -> r.get("actions").findValuesAsText("action").contains("REFUNDED"), Duration.ofSeconds(30));
     assertThat(report.get("runId").asText()).startsWith("amends-reconciler-20");
 
     String order = RUN + "-mismatch";
-    api.post("/orders", Api.order(order, "tok_visa", "1 Main St", "ana@example.com"));
-    api.await("/orders/" + order, Api.status("COMPLETED"), Duration.ofSeconds(60));
+    service.post("/orders", Api.order(order, "tok_visa", "1 Main St", "ana@example.com"));
+    service.await("/orders/" + order, Api.status("COMPLETED"), Duration.ofSeconds(60));
     try (Connection db = DriverManager.getConnection(RealParts.dbUrl(), "amends", "amends")) {
       db.createStatement().executeUpdate(
           "UPDATE sandbox_payment SET amount_minor = amount_minor + 100 WHERE order_id = '" + order + "'");
     }
-    String chargeId = api.get("/sandbox/orders/" + order).get("payments").get(0).get("paymentId").asText();
+    String chargeId = admin.get("/sandbox/orders/" + order).get("payments").get(0).get("paymentId").asText();
     String escalation = "drift-payment-provider-" + chargeId;
     awaitListed("SagaStatus=\"NEEDS_OPERATOR\"", escalation);
 
@@ -129,14 +132,14 @@ class ReconcilerIT {
         "--input",
         "{\"escalationId\": \"reconcile-1\", \"action\": \"ACCEPT_LOSS\", \"operator\": \"cli-operator\","
             + " \"note\": \"customer keeps the difference\"}");
-    api.await("/sagas/" + escalation, Api.status("COMPENSATED_WITH_OPERATOR"), Duration.ofSeconds(30));
-    JsonNode ledger = api.get("/ledger/entries?sagaId=order-" + order);
+    operator.await("/sagas/" + escalation, Api.status("COMPENSATED_WITH_OPERATOR"), Duration.ofSeconds(30));
+    JsonNode ledger = operator.get("/ledger/entries?sagaId=order-" + order);
     assertThat(ledger.findValuesAsText("phase")).endsWith("WRITTEN_OFF");
     assertThat(ledger.get(ledger.size() - 1).get("note").asText()).contains("cli-operator");
 
     // Later runs leave the settled charge alone and open nothing new.
     Thread.sleep(7000);
-    assertThat(api.get("/reconciler/report").get("actions").findValuesAsText("driftId"))
+    assertThat(operator.get("/reconciler/report").get("actions").findValuesAsText("driftId"))
         .doesNotContain("payment-provider:" + chargeId);
     assertThat(verifyLedger()).contains("INTACT");
   }

@@ -31,6 +31,8 @@ class StoryUndoWindowIT {
   private static final Duration WINDOW = Duration.ofSeconds(40);
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  // Editors edit, undo and read stories; the token outlives the test.
+  private static final String EDITOR = "Bearer " + ItTokens.forUser("editor");
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<AmendsProcess> started = new ArrayList<>();
 
@@ -107,7 +109,9 @@ class StoryUndoWindowIT {
   private String title(AmendsProcess amends, String story) throws Exception {
     HttpResponse<String> r =
         http.send(
-            HttpRequest.newBuilder(URI.create(amends.baseUrl() + "/stories/" + story)).build(),
+            HttpRequest.newBuilder(URI.create(amends.baseUrl() + "/stories/" + story))
+                .header("authorization", EDITOR)
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     return r.statusCode() == 200 ? JSON.readTree(r.body()).at("/fields/TITLE").asText() : null;
   }
@@ -143,6 +147,7 @@ class StoryUndoWindowIT {
         http.send(
             HttpRequest.newBuilder(URI.create(amends.baseUrl() + path))
                 .header("content-type", "application/json")
+                .header("authorization", EDITOR)
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),

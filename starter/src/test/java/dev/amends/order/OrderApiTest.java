@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.amends.api.ApiClient;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 class OrderApiTest {
   @Autowired TestRestTemplate http;
   @Autowired ObjectMapper json;
+  @Autowired WorkflowClient temporal;
 
   static String order(String id, String card, String line1) {
     return """
@@ -40,7 +44,7 @@ class OrderApiTest {
 
     JsonNode state = awaitOrder("api-1", s -> s.get("status").asText().equals("COMPLETED"));
     assertThat(state.get("steps")).hasSize(5);
-    JsonNode records = get("/sandbox/orders/api-1");
+    JsonNode records = api().as("admin").get("/sandbox/orders/api-1");
     assertThat(records.get("payments")).hasSize(1);
     assertThat(records.get("payments").get(0).get("amountMinor").asLong()).isEqualTo(2598);
   }
@@ -58,7 +62,7 @@ class OrderApiTest {
 
     ResponseEntity<String> different = post("/orders", order("api-2", "tok_other", "1 Main St"));
     assertThat(different.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(get("/sandbox/orders/api-2").get("payments")).hasSize(1);
+    assertThat(api().as("admin").get("/sandbox/orders/api-2").get("payments")).hasSize(1);
   }
 
   @Test
@@ -76,7 +80,7 @@ class OrderApiTest {
     JsonNode problem = json.readTree(refused.getBody());
     assertThat(problem.get("errors").findValuesAsText("field"))
         .contains("orderId", "customerEmail", "items[0].quantity", "shippingAddress", "currency");
-    assertThat(http.getForEntity("/orders/bad 1", String.class).getStatusCode())
+    assertThat(api().as("service").getEntity("/orders/bad 1").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
@@ -92,13 +96,13 @@ class OrderApiTest {
 
   @Test
   void givenAnUnknownOrder_itAnswers404() {
-    ResponseEntity<String> missing = http.getForEntity("/orders/nobody", String.class);
+    ResponseEntity<String> missing = api().as("service").getEntity("/orders/nobody");
     assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(missing.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
   @Test
-  void givenARefundThatFails_itIsListedAndSettledByAnOperatorDecision() throws Exception {
+  void givenARefundThatFails_itIsListedAndSettledByTheCallingOperatorsDecision() throws Exception {
     post("/orders", order("api-4", "tok_refund_blocked", "9 UNDELIVERABLE Rd"));
 
     JsonNode escalation = awaitOpenEscalation("order-api-4");
@@ -106,38 +110,49 @@ class OrderApiTest {
     assertThat(escalation.get("world").asText()).isEqualTo("RML-3");
     assertThat(escalation.get("runbookUrl").asText()).isEqualTo("/docs/runbooks/refund-charge.md");
     assertThat(escalation.get("decide").asText()).isEqualTo("/orders/api-4/escalations/chargeCard-1");
-    assertThat(http.getForEntity("/docs/runbooks/refund-charge.md", String.class).getBody())
+    assertThat(operator().getEntity("/docs/runbooks/refund-charge.md").getBody())
         .contains("Runbook");
 
     ResponseEntity<String> noNote =
-        post("/orders/api-4/escalations/chargeCard-1", "{\"action\": \"ACCEPT_LOSS\", \"operator\": \"ana\"}");
+        operator().post("/orders/api-4/escalations/chargeCard-1", "{\"action\": \"ACCEPT_LOSS\"}");
     assertThat(noNote.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json.readTree(noNote.getBody()).get("errors").findValuesAsText("field"))
         .containsExactly("note");
     ResponseEntity<String> unknown =
-        post("/orders/api-4/escalations/nope-1", "{\"action\": \"RETRY\", \"operator\": \"ana\"}");
+        operator().post("/orders/api-4/escalations/nope-1", "{\"action\": \"RETRY\"}");
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
-    post("/sandbox/heal", "{\"orderId\": \"api-4\", \"system\": \"payments\"}");
+    ResponseEntity<String> someoneElse =
+        operator()
+            .post("/orders/api-4/escalations/chargeCard-1", "{\"action\": \"RETRY\", \"operator\": \"ana\"}");
+    assertThat(someoneElse.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(someoneElse.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(json.readTree(someoneElse.getBody()).get("errors").findValuesAsText("field"))
+        .containsExactly("operator");
+
+    api().as("admin").post("/sandbox/heal", "{\"orderId\": \"api-4\", \"system\": \"payments\"}");
     ResponseEntity<String> retry =
-        post("/orders/api-4/escalations/chargeCard-1", "{\"action\": \"RETRY\", \"operator\": \"ana\"}");
+        operator().post("/orders/api-4/escalations/chargeCard-1", "{\"action\": \"RETRY\"}");
     assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(json.readTree(retry.getBody()).at("/decision/operator").asText()).isEqualTo("operator");
 
     JsonNode state =
         awaitOrder("api-4", s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
-    assertThat(state.get("escalations").get(0).get("decision").get("action").asText())
-        .isEqualTo("RETRY");
-    JsonNode payments = get("/sandbox/orders/api-4").get("payments");
+    JsonNode decision = state.get("escalations").get(0).get("decision");
+    assertThat(decision.get("action").asText()).isEqualTo("RETRY");
+    assertThat(decision.get("operator").asText()).as("the caller is the operator").isEqualTo("operator");
+    assertThat(signalIdentities("order-api-4")).containsExactly("amends-api:operator");
+    JsonNode payments = api().as("admin").get("/sandbox/orders/api-4").get("payments");
     assertThat(payments.findValuesAsText("kind")).containsExactly("CHARGE", "REFUND");
-    assertThat(get("/escalations").findValuesAsText("sagaId")).doesNotContain("order-api-4");
+    assertThat(operator().get("/escalations").findValuesAsText("sagaId")).doesNotContain("order-api-4");
     ResponseEntity<String> stale =
-        post("/orders/api-4/escalations/chargeCard-1", "{\"action\": \"RETRY\", \"operator\": \"bo\"}");
+        api().as("admin").post("/orders/api-4/escalations/chargeCard-1", "{\"action\": \"RETRY\"}");
     assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
   }
 
   private JsonNode awaitOpenEscalation(String sagaId) throws Exception {
     for (int i = 0; i < 300; i++) {
-      for (JsonNode e : get("/escalations")) {
+      for (JsonNode e : operator().get("/escalations")) {
         if (e.get("sagaId").asText().equals(sagaId)) {
           return e;
         }
@@ -148,15 +163,24 @@ class OrderApiTest {
   }
 
   private JsonNode awaitOrder(String orderId, Predicate<JsonNode> until) throws Exception {
-    return api().await("/orders/" + orderId, until);
+    return api().as("service").await("/orders/" + orderId, until);
   }
 
-  private JsonNode get(String path) throws Exception {
-    return api().get(path);
+  /** The identities Temporal recorded on the signals the saga received. */
+  private List<String> signalIdentities(String workflowId) {
+    return temporal.fetchHistory(workflowId).getEvents().stream()
+        .filter(HistoryEvent::hasWorkflowExecutionSignaledEventAttributes)
+        .map(e -> e.getWorkflowExecutionSignaledEventAttributes().getIdentity())
+        .toList();
   }
 
+  /** Services start and read orders. */
   private ResponseEntity<String> post(String path, String body) {
-    return api().post(path, body);
+    return api().as("service").post(path, body);
+  }
+
+  private ApiClient operator() {
+    return api().as("operator");
   }
 
   private ApiClient api() {

@@ -29,11 +29,16 @@ class ReconcilerApiTest {
   @Autowired TestRestTemplate http;
   @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
-  private ApiClient api;
+  private ApiClient service;
+  private ApiClient operator;
+  private ApiClient admin;
 
   @BeforeEach
-  void client() {
-    api = new ApiClient(http, json);
+  void clients() {
+    ApiClient api = new ApiClient(http, json);
+    service = api.as("service");
+    operator = api.as("operator");
+    admin = api.as("admin");
   }
 
   static String order(String id, String card, String line1) {
@@ -48,18 +53,18 @@ class ReconcilerApiTest {
 
   private List<String> story(String sagaId) throws Exception {
     List<String> entries = new ArrayList<>();
-    for (JsonNode e : api.get("/ledger/entries?sagaId=" + sagaId)) {
+    for (JsonNode e : operator.get("/ledger/entries?sagaId=" + sagaId)) {
       entries.add(e.get("kind").asText() + ":" + e.get("phase").asText());
     }
     return entries;
   }
 
   private JsonNode runReconciler() throws Exception {
-    ResponseEntity<String> started = api.post("/reconciler/runs", "");
+    ResponseEntity<String> started = operator.post("/reconciler/runs", "");
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    String report = api.read(started).get("report").asText();
+    String report = operator.read(started).get("report").asText();
     assertThat(started.getHeaders().getLocation()).hasToString(report);
-    return api.await(report, r -> !r.get("status").asText().equals("RUNNING"));
+    return operator.await(report, r -> !r.get("status").asText().equals("RUNNING"));
   }
 
   private static JsonNode actionFor(JsonNode report, String driftId) {
@@ -73,35 +78,35 @@ class ReconcilerApiTest {
 
   @Test
   void ordersWriteTheirChargeAndRefundToTheLedger_andTheChainVerifies() throws Exception {
-    api.post("/orders", order("led-1", "tok_visa", "1 Main St"));
-    api.post("/orders", order("led-2", "tok_visa", "7 UNDELIVERABLE Rd"));
-    api.await("/orders/led-1", s -> s.get("status").asText().equals("COMPLETED"));
-    api.await("/orders/led-2", s -> s.get("status").asText().equals("COMPENSATED"));
+    service.post("/orders", order("led-1", "tok_visa", "1 Main St"));
+    service.post("/orders", order("led-2", "tok_visa", "7 UNDELIVERABLE Rd"));
+    service.await("/orders/led-1", s -> s.get("status").asText().equals("COMPLETED"));
+    service.await("/orders/led-2", s -> s.get("status").asText().equals("COMPENSATED"));
 
     assertThat(story("order-led-1")).containsExactly("EFFECT:INTENDED", "EFFECT:CONFIRMED");
     assertThat(story("order-led-2"))
         .containsExactly("EFFECT:INTENDED", "EFFECT:CONFIRMED", "CORRECTION:INTENDED", "CORRECTION:CONFIRMED");
-    JsonNode charge = api.get("/ledger/entries?sagaId=order-led-1").get(1);
+    JsonNode charge = operator.get("/ledger/entries?sagaId=order-led-1").get(1);
     assertThat(charge.get("externalSystem").asText()).isEqualTo("payment-provider");
     assertThat(charge.get("externalRef").asText())
-        .isEqualTo(api.get("/sandbox/orders/led-1").get("payments").get(0).get("paymentId").asText());
+        .isEqualTo(admin.get("/sandbox/orders/led-1").get("payments").get(0).get("paymentId").asText());
     assertThat(charge.get("hash").asText()).hasSize(64);
 
-    JsonNode verification = api.get("/ledger/verification").get("chain");
+    JsonNode verification = admin.get("/ledger/verification").get("chain");
     assertThat(verification.get("intact").asBoolean()).isTrue();
     assertThat(verification.get("entriesChecked").asLong()).isGreaterThanOrEqualTo(6);
   }
 
   @Test
   void anRml3WriteOffByAnOperatorIsRecordedInTheLedger() throws Exception {
-    api.post("/orders", order("led-3", "tok_refund_blocked", "7 UNDELIVERABLE Rd"));
-    api.await("/orders/led-3", s -> s.get("status").asText().equals("NEEDS_OPERATOR"));
+    service.post("/orders", order("led-3", "tok_refund_blocked", "7 UNDELIVERABLE Rd"));
+    service.await("/orders/led-3", s -> s.get("status").asText().equals("NEEDS_OPERATOR"));
 
     ResponseEntity<String> decided =
-        api.post("/orders/led-3/escalations/chargeCard-1",
-            "{\"action\": \"ACCEPT_LOSS\", \"operator\": \"ana\", \"note\": \"chargeback returned it\"}");
+        operator.post("/orders/led-3/escalations/chargeCard-1",
+            "{\"action\": \"ACCEPT_LOSS\", \"note\": \"chargeback returned it\"}");
     assertThat(decided.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    api.await("/orders/led-3", s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
+    service.await("/orders/led-3", s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
 
     assertThat(story("order-led-3"))
         .containsExactly("EFFECT:INTENDED", "EFFECT:CONFIRMED", "CORRECTION:INTENDED", "CORRECTION:WRITTEN_OFF");
@@ -110,9 +115,9 @@ class ReconcilerApiTest {
   @Test
   void aChargeMadeOutsideAmendsIsRefundedByARun_andASecondRunChangesNothing() throws Exception {
     ResponseEntity<String> charged =
-        api.post("/sandbox/payments", "{\"orderId\": \"walk-in-1\", \"amountMinor\": 4200, \"currency\": \"USD\"}");
+        admin.post("/sandbox/payments", "{\"orderId\": \"walk-in-1\", \"amountMinor\": 4200, \"currency\": \"USD\"}");
     assertThat(charged.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    String chargeId = api.read(charged).get("paymentId").asText();
+    String chargeId = operator.read(charged).get("paymentId").asText();
 
     JsonNode report = runReconciler();
 
@@ -120,23 +125,23 @@ class ReconcilerApiTest {
     JsonNode action = actionFor(report, "payment-provider:" + chargeId);
     assertThat(action.get("kind").asText()).isEqualTo("UNEXPLAINED_CHARGE");
     assertThat(action.get("action").asText()).isEqualTo("REFUNDED");
-    assertThat(api.get("/sandbox/orders/walk-in-1").get("payments").findValuesAsText("kind"))
+    assertThat(admin.get("/sandbox/orders/walk-in-1").get("payments").findValuesAsText("kind"))
         .containsExactly("CHARGE", "REFUND");
-    assertThat(api.get("/reconciler/report").get("runId").asText()).isEqualTo(report.get("runId").asText());
+    assertThat(operator.get("/reconciler/report").get("runId").asText()).isEqualTo(report.get("runId").asText());
 
     JsonNode again = runReconciler();
     assertThat(again.get("actions").findValuesAsText("driftId")).doesNotContain("payment-provider:" + chargeId);
-    assertThat(api.get("/sandbox/orders/walk-in-1").get("payments")).hasSize(2);
-    assertThat(api.get("/ledger/verification").get("chain").get("intact").asBoolean()).isTrue();
-    assertThat(api.get("/ledger/verification").get("anchors")).isNotEmpty();
+    assertThat(admin.get("/sandbox/orders/walk-in-1").get("payments")).hasSize(2);
+    assertThat(admin.get("/ledger/verification").get("chain").get("intact").asBoolean()).isTrue();
+    assertThat(admin.get("/ledger/verification").get("anchors")).isNotEmpty();
   }
 
   @Test
   void anAmountMismatchIsEscalatedToAnOperator_whoWritesItOffThroughTheApi() throws Exception {
-    api.post("/orders", order("led-4", "tok_visa", "1 Main St"));
-    api.await("/orders/led-4", s -> s.get("status").asText().equals("COMPLETED"));
+    service.post("/orders", order("led-4", "tok_visa", "1 Main St"));
+    service.await("/orders/led-4", s -> s.get("status").asText().equals("COMPLETED"));
     jdbc.sql("UPDATE sandbox_payment SET amount_minor = amount_minor + 500 WHERE order_id = 'led-4'").update();
-    String chargeId = api.get("/sandbox/orders/led-4").get("payments").get(0).get("paymentId").asText();
+    String chargeId = admin.get("/sandbox/orders/led-4").get("payments").get(0).get("paymentId").asText();
 
     JsonNode action = actionFor(runReconciler(), "payment-provider:" + chargeId);
 
@@ -144,7 +149,7 @@ class ReconcilerApiTest {
     String escalation = action.get("escalationWorkflowId").asText();
     JsonNode listed = null;
     for (int i = 0; i < 100 && listed == null; i++) {
-      for (JsonNode e : api.get("/escalations")) {
+      for (JsonNode e : operator.get("/escalations")) {
         if (e.get("sagaId").asText().equals(escalation)) {
           listed = e;
         }
@@ -153,15 +158,15 @@ class ReconcilerApiTest {
     }
     assertThat(listed).as("escalation listed").isNotNull();
     assertThat(listed.get("runbookUrl").asText()).isEqualTo("/docs/runbooks/ledger-drift.md");
-    assertThat(http.getForEntity("/docs/runbooks/ledger-drift.md", String.class).getStatusCode())
+    assertThat(operator.getEntity("/docs/runbooks/ledger-drift.md").getStatusCode())
         .isEqualTo(HttpStatus.OK);
     String decide = listed.get("decide").asText();
     assertThat(decide).isEqualTo("/sagas/" + escalation + "/escalations/reconcile-1");
 
     ResponseEntity<String> decided =
-        api.post(decide, "{\"action\": \"ACCEPT_LOSS\", \"operator\": \"ana\", \"note\": \"goodwill\"}");
+        operator.post(decide, "{\"action\": \"ACCEPT_LOSS\", \"note\": \"goodwill\"}");
     assertThat(decided.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    api.await("/sagas/" + escalation, s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
+    operator.await("/sagas/" + escalation, s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
     assertThat(story("order-led-4")).endsWith("CORRECTION:WRITTEN_OFF");
     assertThat(runReconciler().get("actions").findValuesAsText("driftId"))
         .doesNotContain("payment-provider:" + chargeId);
@@ -170,33 +175,33 @@ class ReconcilerApiTest {
   @Test
   void badInputIsRefusedWithProblemJsonNamingTheField() throws Exception {
     ResponseEntity<String> currency =
-        api.post("/sandbox/payments", "{\"orderId\": \"x\", \"amountMinor\": 1, \"currency\": \"eur\"}");
+        admin.post("/sandbox/payments", "{\"orderId\": \"x\", \"amountMinor\": 1, \"currency\": \"eur\"}");
     assertThat(currency.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(currency.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(api.read(currency).get("errors").findValuesAsText("field")).containsExactly("currency");
+    assertThat(operator.read(currency).get("errors").findValuesAsText("field")).containsExactly("currency");
     ResponseEntity<String> amount =
-        api.post("/sandbox/payments", "{\"orderId\": \"x\", \"amountMinor\": 0, \"currency\": \"EUR\"}");
-    assertThat(api.read(amount).get("errors").findValuesAsText("field")).containsExactly("amountMinor");
-    assertThat(api.get("/sandbox/orders/x").get("payments")).isEmpty();
+        admin.post("/sandbox/payments", "{\"orderId\": \"x\", \"amountMinor\": 0, \"currency\": \"EUR\"}");
+    assertThat(operator.read(amount).get("errors").findValuesAsText("field")).containsExactly("amountMinor");
+    assertThat(admin.get("/sandbox/orders/x").get("payments")).isEmpty();
     String keyed = "{\"orderId\": \"x-keyed\", \"amountMinor\": 5, \"currency\": \"EUR\", \"idempotencyKey\": \"k-1\"}";
-    assertThat(api.post("/sandbox/payments", keyed).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(api.post("/sandbox/payments", keyed).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(api.post("/sandbox/payments", keyed.replace("\"amountMinor\": 5", "\"amountMinor\": 6"))
+    assertThat(admin.post("/sandbox/payments", keyed).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(admin.post("/sandbox/payments", keyed).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(admin.post("/sandbox/payments", keyed.replace("\"amountMinor\": 5", "\"amountMinor\": 6"))
             .getStatusCode())
         .isEqualTo(HttpStatus.CONFLICT);
-    assertThat(api.get("/sandbox/orders/x-keyed").get("payments")).hasSize(1);
+    assertThat(admin.get("/sandbox/orders/x-keyed").get("payments")).hasSize(1);
 
-    ResponseEntity<String> limit = api.getEntity("/ledger/entries?limit=0");
+    ResponseEntity<String> limit = operator.getEntity("/ledger/entries?limit=0");
     assertThat(limit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(api.read(limit).get("errors").findValuesAsText("field")).containsExactly("limit");
-    assertThat(api.getEntity("/reconciler/runs/amends-reconciler-nope").getStatusCode())
+    assertThat(operator.read(limit).get("errors").findValuesAsText("field")).containsExactly("limit");
+    assertThat(operator.getEntity("/reconciler/runs/amends-reconciler-nope").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(api.getEntity("/reconciler/runs/order-led-1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(operator.getEntity("/reconciler/runs/order-led-1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
   void onTheEmbeddedServerATimerStandsInForTheSchedule() throws Exception {
-    JsonNode schedule = api.get("/reconciler/schedule");
+    JsonNode schedule = operator.get("/reconciler/schedule");
     assertThat(schedule.get("kind").asText()).startsWith("embedded timer");
     assertThat(schedule.get("every").asText()).isEqualTo("PT5M");
   }

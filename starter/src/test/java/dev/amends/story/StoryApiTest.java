@@ -47,7 +47,7 @@ class StoryApiTest {
     assertThat(Duration.between(commitsAt, until)).isEqualTo(TTL);
     assertThat(receipt.get("field").asText()).isEqualTo("TITLE");
     assertThat(receipt.get("undo").asText()).isEqualTo("/undo/" + receipt.get("undoId").asText());
-    assertThat(http.getForEntity("/stories/api-s1", String.class).getStatusCode())
+    assertThat(api().getEntity("/stories/api-s1").getStatusCode())
         .as("nothing outside the workflow sees a held edit")
         .isEqualTo(HttpStatus.NOT_FOUND);
 
@@ -177,7 +177,7 @@ class StoryApiTest {
         .isEqualTo(HttpStatus.BAD_REQUEST);
 
     Thread.sleep(WINDOW.plusMillis(1000).toMillis());
-    assertThat(http.getForEntity("/stories/api-s7", String.class).getStatusCode())
+    assertThat(api().getEntity("/stories/api-s7").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
@@ -216,7 +216,7 @@ class StoryApiTest {
     assertThat(fieldsNamed(post("/stories/api-s9/rollback", "{\"targetRevision\": 1}")))
         .containsExactly("expectedRevision");
     assertThat(rollback("never-edited", 0, 0).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(http.getForEntity("/stories/never-edited/history", String.class).getStatusCode())
+    assertThat(api().getEntity("/stories/never-edited/history").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(get("/stories/api-s9/history").get("events")).hasSize(2);
   }
@@ -228,7 +228,7 @@ class StoryApiTest {
   }
 
   private long revision(String storyId) throws Exception {
-    ResponseEntity<String> r = http.getForEntity("/stories/" + storyId, String.class);
+    ResponseEntity<String> r = api().getEntity("/stories/" + storyId);
     return r.getStatusCode().is2xxSuccessful() ? json.readTree(r.getBody()).get("revision").asLong() : 0;
   }
 
@@ -264,7 +264,7 @@ class StoryApiTest {
   }
 
   private JsonNode get(String path) throws Exception {
-    ResponseEntity<String> r = http.getForEntity(path, String.class);
+    ResponseEntity<String> r = api().getEntity(path);
     assertThat(r.getStatusCode()).as("GET " + path).isEqualTo(HttpStatus.OK);
     return json.readTree(r.getBody());
   }
@@ -273,7 +273,8 @@ class StoryApiTest {
     return api().post(path, body);
   }
 
+  /** Editors edit, undo, roll back and read stories. */
   private ApiClient api() {
-    return new ApiClient(http, json);
+    return new ApiClient(http, json).as("editor");
   }
 }

@@ -1,0 +1,17 @@
+package dev.amends.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Who may call the API.
+ *
+ * @param demoPassword the demo users' password on the embedded default; generated when unset
+ * @param rolesClaim the JWT claim (real profile) that lists the caller's roles
+ * @param principalClaim the JWT claim that names the caller; {@code sub} when it is missing
+ */
+@ConfigurationProperties("amends.security")
+public record AmendsSecurityProperties(
+    String demoPassword,
+    @DefaultValue("roles") String rolesClaim,
+    @DefaultValue("preferred_username") String principalClaim) {}
