@@ -31,6 +31,10 @@ public class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.NOT_FOUND, "Not found", detail);
   }
 
+  public static ApiException forbidden(String detail) {
+    return new ApiException(HttpStatus.FORBIDDEN, "Forbidden", detail);
+  }
+
   public static ApiException conflict(String detail) {
     return new ApiException(HttpStatus.CONFLICT, "Conflict", detail);
   }

@@ -6,6 +6,9 @@ import dev.amends.config.AmendsProperties;
 import dev.amends.order.OrderWorkflow;
 import dev.amends.saga.Escalation;
 import dev.amends.saga.SagaState;
+import dev.amends.saga.TextRules;
+import dev.amends.saga.WriteOffRequest;
+import dev.amends.saga.WriteOffReview;
 import dev.amends.sagas.SagaQueries;
 import java.security.Principal;
 import java.util.List;
@@ -32,7 +35,10 @@ class EscalationController {
     this.properties = properties;
   }
 
-  /** One escalation as listed: its record, its runbook link, and where to post the decision. */
+  /**
+   * One escalation as listed: its record, its runbook link, whether it is open, waits for an
+   * approver or is closed, and where to post what it waits for (the decision, or the approval).
+   */
   record EscalationView(
       @JsonUnwrapped EscalationRecord record, String runbookUrl, String status, String decide) {}
 
@@ -50,7 +56,7 @@ class EscalationController {
       @PathVariable String escalationId,
       @RequestBody DecisionRequest decision,
       Principal caller) {
-    return decide(OrderWorkflow.workflowId(orderId), escalationId, decision, caller);
+    return send(orderSaga(orderId), escalationId, decision, caller, false);
   }
 
   @PostMapping("/sagas/{sagaId}/escalations/{escalationId}")
@@ -59,34 +65,108 @@ class EscalationController {
       @PathVariable String escalationId,
       @RequestBody DecisionRequest decision,
       Principal caller) {
+    return send(saga(sagaId), escalationId, decision, caller, false);
+  }
+
+  /** An approver's APPROVE or REJECT of a write-off another person requested. */
+  @PostMapping("/orders/{orderId}/escalations/{escalationId}/approval")
+  ResponseEntity<Map<String, Object>> reviewForOrder(
+      @PathVariable String orderId,
+      @PathVariable String escalationId,
+      @RequestBody DecisionRequest review,
+      Principal caller) {
+    return send(orderSaga(orderId), escalationId, review, caller, true);
+  }
+
+  @PostMapping("/sagas/{sagaId}/escalations/{escalationId}/approval")
+  ResponseEntity<Map<String, Object>> review(
+      @PathVariable String sagaId,
+      @PathVariable String escalationId,
+      @RequestBody DecisionRequest review,
+      Principal caller) {
+    return send(saga(sagaId), escalationId, review, caller, true);
+  }
+
+  private ResponseEntity<Map<String, Object>> send(
+      String sagaId, String escalationId, DecisionRequest request, Principal caller, boolean review) {
     // Who decided is who called: the authenticated caller, never a name the body claims.
-    Map<String, Object> signal = decision.toSignal(escalationId, caller.getName());
-    SagaState state = sagas.state(sagaId);
-    Escalation escalation =
-        state.escalations().stream()
-            .filter(e -> e.id().equals(escalationId))
-            .findFirst()
-            .orElseThrow(
-                () -> ApiException.notFound("saga " + sagaId + " has no escalation " + escalationId));
+    Map<String, Object> signal = request.toSignal(escalationId, caller.getName(), review);
+    Escalation escalation = escalation(sagaId, escalationId);
     if (!escalation.awaitsDecision()) {
+      throw ApiException.conflict(settledProblem(escalation));
+    }
+    WriteOffRequest pending = escalation.pendingWriteOff();
+    if (!review && pending != null) {
       throw ApiException.conflict(
-          "escalation "
+          "a write-off requested by "
+              + pending.requestedBy()
+              + " awaits approval on "
               + escalationId
-              + " was already settled: "
-              + escalation.decision().action()
-              + " by "
-              + escalation.decision().operator());
+              + ": an approver must approve or reject it first");
+    }
+    if (review && pending == null) {
+      throw ApiException.conflict("no write-off awaits approval on " + escalationId);
+    }
+    if (review
+        && WriteOffReview.APPROVE.name().equals(signal.get("action"))
+        && pending.requestedBy().equalsIgnoreCase(caller.getName())) {
+      throw ApiException.forbidden(
+          "you requested this write-off: a second person must approve it");
     }
     sagas.decide(sagaId, signal, caller.getName());
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(Map.of("sagaId", sagaId, "decision", signal));
   }
 
+  private Escalation escalation(String sagaId, String escalationId) {
+    SagaState state = sagas.state(sagaId);
+    return state.escalations().stream()
+        .filter(e -> e.id().equals(escalationId))
+        .findFirst()
+        .orElseThrow(
+            () -> ApiException.notFound("saga " + sagaId + " has no escalation " + escalationId));
+  }
+
+  /** Why a settled escalation takes no decision: it is recorded, or still being recorded. */
+  private static String settledProblem(Escalation escalation) {
+    String what = escalation.decision().action() + " by " + escalation.decision().operator();
+    if (escalation.recorded()) {
+      return "escalation " + escalation.id() + " was already settled: " + what;
+    }
+    return "escalation "
+        + escalation.id()
+        + " has a decision ("
+        + what
+        + ") that is being recorded"
+        + (escalation.recordingDelayed()
+            ? "; recording is delayed because the store does not answer, and amends keeps retrying"
+            : "");
+  }
+
+  private static String orderSaga(String orderId) {
+    requireId("orderId", orderId);
+    return OrderWorkflow.workflowId(orderId);
+  }
+
+  private static String saga(String sagaId) {
+    requireId("sagaId", sagaId);
+    return sagaId;
+  }
+
+  private static void requireId(String field, String value) {
+    String problem = TextRules.checkId(field, value);
+    if (problem != null) {
+      throw ApiException.badField(field, problem);
+    }
+  }
+
   private EscalationView view(EscalationRecord r) {
     return new EscalationView(
         r,
         properties.runbookUrl(r.runbook()),
-        r.closedAt() == null ? "OPEN" : "CLOSED",
-        DecisionPaths.decide(r.sagaId(), r.escalationId()));
+        r.closedAt() != null ? "CLOSED" : r.awaitsApproval() ? "AWAITING_APPROVAL" : "OPEN",
+        r.awaitsApproval()
+            ? DecisionPaths.approve(r.sagaId(), r.escalationId())
+            : DecisionPaths.decide(r.sagaId(), r.escalationId()));
   }
 }

@@ -150,6 +150,91 @@ class OrderApiTest {
     assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
   }
 
+  @Test
+  void givenAWriteOffOfACharge_aSecondPersonMustApproveIt_andTheLedgerNamesBoth() throws Exception {
+    post("/orders", order("api-5", "tok_refund_blocked", "9 UNDELIVERABLE Rd"));
+    awaitOpenEscalation("order-api-5");
+    String decide = "/orders/api-5/escalations/chargeCard-1";
+
+    ResponseEntity<String> requested =
+        api().as("admin").post(decide, "{\"action\": \"ACCEPT_LOSS\", \"note\": \"goods kept\"}");
+    assertThat(requested.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    awaitOrder("api-5", s -> s.get("status").asText().equals("AWAITING_APPROVAL"));
+    JsonNode listed = awaitOpenEscalation("order-api-5");
+    assertThat(listed.get("writeOffState").asText()).isEqualTo("PENDING");
+    assertThat(listed.get("writeOffRequestedBy").asText()).isEqualTo("admin");
+    assertThat(listed.get("decide").asText()).isEqualTo(decide + "/approval");
+
+    ResponseEntity<String> ownApproval =
+        api().as("admin").post(decide + "/approval", "{\"action\": \"APPROVE\"}");
+    assertThat(ownApproval.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(ownApproval.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    ResponseEntity<String> byAnOperator =
+        operator().post(decide + "/approval", "{\"action\": \"APPROVE\"}");
+    assertThat(byAnOperator.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> meanwhile = operator().post(decide, "{\"action\": \"RETRY\"}");
+    assertThat(meanwhile.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(meanwhile.getBody()).contains("awaits approval");
+    ResponseEntity<String> rejectWithoutReason =
+        api().as("approver").post(decide + "/approval", "{\"action\": \"REJECT\"}");
+    assertThat(json.readTree(rejectWithoutReason.getBody()).get("errors").findValuesAsText("field"))
+        .containsExactly("note");
+
+    ResponseEntity<String> approved =
+        api().as("approver").post(decide + "/approval", "{\"action\": \"APPROVE\"}");
+    assertThat(approved.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+    JsonNode state =
+        awaitOrder("api-5", s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
+    JsonNode decision = state.get("escalations").get(0).get("decision");
+    assertThat(decision.get("operator").asText()).isEqualTo("admin");
+    assertThat(decision.get("approvedBy").asText()).isEqualTo("approver");
+    JsonNode closed = null;
+    for (JsonNode e : operator().get("/escalations?status=all")) {
+      if (e.get("sagaId").asText().equals("order-api-5")) {
+        closed = e;
+      }
+    }
+    assertThat(closed.get("decisionApprovedBy").asText()).isEqualTo("approver");
+    assertThat(closed.get("decisionChannel").asText()).isEqualTo("api");
+    assertThat(closed.get("decisionIdentity").asText()).isEqualTo("amends-api:admin");
+    assertThat(closed.get("approvalIdentity").asText()).isEqualTo("amends-api:approver");
+    JsonNode entries = operator().get("/ledger/entries?sagaId=order-api-5");
+    assertThat(entries.findValuesAsText("phase")).contains("WRITTEN_OFF");
+    assertThat(entries.findValuesAsText("note"))
+        .anySatisfy(n -> assertThat(n).startsWith("admin, approved by approver (escalation chargeCard-1)"));
+  }
+
+  @Test
+  void givenADecisionOutOfBounds_itAnswers400NamingTheField_andTheSagaStillWaits() throws Exception {
+    post("/orders", order("api-6", "tok_refund_blocked", "9 UNDELIVERABLE Rd"));
+    awaitOpenEscalation("order-api-6");
+    String decide = "/orders/api-6/escalations/chargeCard-1";
+
+    ResponseEntity<String> longNote =
+        operator().post(decide, "{\"action\": \"RESOLVED_MANUALLY\", \"note\": \"" + "n".repeat(2001) + "\"}");
+    ResponseEntity<String> nul =
+        operator().post(decide, "{\"action\": \"RESOLVED_MANUALLY\", \"note\": \"done\\u0000\"}");
+    ResponseEntity<String> badId = operator().post("/sagas/order!x/escalations/chargeCard-1", "{\"action\": \"RETRY\"}");
+
+    for (ResponseEntity<String> refused : List.of(longNote, nul)) {
+      assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(json.readTree(refused.getBody()).get("errors").findValuesAsText("field"))
+          .containsExactly("note");
+    }
+    assertThat(badId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(badId.getBody()).get("errors").findValuesAsText("field"))
+        .containsExactly("sagaId");
+    JsonNode state = api().as("service").get("/orders/api-6");
+    assertThat(state.get("status").asText()).isEqualTo("NEEDS_OPERATOR");
+    assertThat(state.get("rejectedDecisionCount").asInt()).isZero();
+
+    ResponseEntity<String> longest =
+        operator().post(decide, "{\"action\": \"RESOLVED_MANUALLY\", \"note\": \"" + "é".repeat(2000) + "\"}");
+    assertThat(longest.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    awaitOrder("api-6", s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
+  }
+
   private JsonNode awaitOpenEscalation(String sagaId) throws Exception {
     for (int i = 0; i < 300; i++) {
       for (JsonNode e : operator().get("/escalations")) {
