@@ -13,6 +13,3 @@ ALTER TABLE escalation ADD COLUMN write_off_note VARCHAR(2000);
 ALTER TABLE escalation ADD COLUMN write_off_requested_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE escalation ADD COLUMN write_off_reviewed_by VARCHAR(200);
 ALTER TABLE escalation ADD COLUMN write_off_review_note VARCHAR(2000);
--- A settlement's note names the requester, the approver and the escalation before the operator's
--- own note of up to 2,000 characters.
-ALTER TABLE ledger_entry ALTER COLUMN note SET DATA TYPE VARCHAR(4000);

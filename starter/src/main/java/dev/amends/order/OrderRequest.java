@@ -1,5 +1,7 @@
 package dev.amends.order;
 
+import dev.amends.api.CleanText;
+import dev.amends.saga.TextRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -13,23 +15,26 @@ import java.util.List;
 
 /** The body of POST /orders. Sandbox test values are documented in docs/sandbox.md. */
 public record OrderRequest(
-    @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' or '-' only")
-        String orderId,
-    @NotBlank @Email @Size(max = 200) String customerEmail,
+    @NotBlank @Size(max = TextRules.MAX_ID) @Pattern(regexp = ID, message = ID_MESSAGE) String orderId,
+    @NotBlank @Email @Size(max = 200) @CleanText String customerEmail,
     @NotEmpty @Size(max = 50) List<@Valid @NotNull Line> items,
-    @NotBlank @Size(max = 100) String cardToken,
+    @NotBlank @Size(max = 100) @CleanText String cardToken,
     @NotNull @Valid ShippingAddress shippingAddress,
     @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as EUR") String currency) {
 
   public record Line(
-      @NotBlank @Size(max = 100) String sku, @NotNull @Min(1) @Max(1000) Integer quantity) {}
+      @NotBlank @Size(max = TextRules.MAX_ID) @Pattern(regexp = ID, message = ID_MESSAGE) String sku,
+      @NotNull @Min(1) @Max(1000) Integer quantity) {}
 
   public record ShippingAddress(
-      @NotBlank @Size(max = 200) String name,
-      @NotBlank @Size(max = 200) String line1,
-      @NotBlank @Size(max = 100) String city,
-      @NotBlank @Size(max = 20) String postalCode,
+      @NotBlank @Size(max = 200) @CleanText String name,
+      @NotBlank @Size(max = 200) @CleanText String line1,
+      @NotBlank @Size(max = 100) @CleanText String city,
+      @NotBlank @Size(max = 20) @CleanText String postalCode,
       @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166 code such as PT") String country) {}
+
+  static final String ID = "[A-Za-z0-9._:-]+";
+  static final String ID_MESSAGE = "letters, digits, '.', '_', ':' or '-' only";
 
   Order toOrder() {
     return new Order(

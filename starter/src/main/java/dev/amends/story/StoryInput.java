@@ -1,6 +1,7 @@
 package dev.amends.story;
 
 import dev.amends.api.ApiException;
+import dev.amends.saga.TextRules;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
@@ -9,15 +10,14 @@ import java.util.stream.Collectors;
 
 /** The checks on what a caller sends about stories: each refusal names its field. */
 final class StoryInput {
-  private static final Pattern STORY_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
   private StoryInput() {}
 
   static String storyId(String storyId) {
-    if (storyId == null || !STORY_ID.matcher(storyId).matches()) {
-      throw ApiException.badField(
-          "storyId", "storyId must be 1 to 100 letters, digits, '.', '_' or '-'");
+    String problem = TextRules.checkId("storyId", storyId);
+    if (problem != null) {
+      throw ApiException.badField("storyId", problem);
     }
     return storyId;
   }
@@ -35,9 +35,9 @@ final class StoryInput {
   }
 
   static String value(String value) {
-    if (value != null && value.length() > EditRequest.MAX_VALUE_LENGTH) {
-      throw ApiException.badField(
-          "value", "value is longer than " + EditRequest.MAX_VALUE_LENGTH + " characters");
+    String problem = TextRules.checkStoryValue("value", value);
+    if (problem != null) {
+      throw ApiException.badField("value", problem);
     }
     return value;
   }

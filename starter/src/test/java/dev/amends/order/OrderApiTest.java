@@ -85,6 +85,27 @@ class OrderApiTest {
   }
 
   @Test
+  void givenTextOutOfBounds_itNamesTheField_whileAnIdOfTheLongestAllowedFormStartsASaga()
+      throws Exception {
+    String longest = "A:" + "x".repeat(126);
+    assertThat(post("/orders", order(longest, "tok_visa", "1 Main St")).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+
+    ResponseEntity<String> tooLong = post("/orders", order("x".repeat(129), "tok_visa", "1 Main St"));
+    ResponseEntity<String> control = post("/orders", order("api-7", "tok_visa", "1 Main\\u0000 St"));
+    ResponseEntity<String> badSku =
+        post("/orders", order("api-8", "tok_visa", "1 Main St").replace("BOOK-1", "BOOK 1"));
+
+    assertThat(json.readTree(tooLong.getBody()).get("errors").findValuesAsText("field"))
+        .containsExactly("orderId");
+    assertThat(json.readTree(control.getBody()).get("errors").findValuesAsText("field"))
+        .containsExactly("shippingAddress.line1");
+    assertThat(json.readTree(badSku.getBody()).get("errors").findValuesAsText("field"))
+        .containsExactly("items[0].sku");
+    awaitOrder(longest, s -> s.get("status").asText().equals("COMPLETED"));
+  }
+
+  @Test
   void givenAFieldOfTheWrongType_itNamesThatField() throws Exception {
     ResponseEntity<String> refused =
         post("/orders", order("api-3", "tok_visa", "x").replace("\"quantity\": 2", "\"quantity\": \"two\""));

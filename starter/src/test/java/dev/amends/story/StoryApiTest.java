@@ -173,6 +173,11 @@ class StoryApiTest {
         .containsExactly("field");
     assertThat(fieldsNamed(edit("api-s7", "body", "x".repeat(20_001)))).containsExactly("value");
     assertThat(fieldsNamed(edit("bad id!", "title", "x"))).containsExactly("storyId");
+    assertThat(fieldsNamed(edit("s".repeat(129), "title", "x"))).containsExactly("storyId");
+    assertThat(fieldsNamed(edit("api-s7", "title", "bell\u0007"))).containsExactly("value");
+    assertThat(fieldsNamed(post("/stories/api-s7/edits",
+            "{\"field\": \"title\", \"value\": \"lone \\uD800 surrogate\"}")))
+        .containsExactly("value");
     assertThat(post("/stories/api-s7/edits", "not json").getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
 

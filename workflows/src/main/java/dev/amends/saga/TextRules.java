@@ -47,6 +47,11 @@ public final class TextRules {
     return checkText(field, value, MAX_NAME, false);
   }
 
+  /** Any other single line a caller sends (a name, an address line): no control characters. */
+  public static String checkLine(String field, String value, int max) {
+    return value == null ? null : checkText(field, value, max, false);
+  }
+
   /** A note: optional, at most 2,000 characters; line breaks and tabs allowed. */
   public static String checkNote(String field, String value) {
     return value == null ? null : checkText(field, value, MAX_NOTE, true);

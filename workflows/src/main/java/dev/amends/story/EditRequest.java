@@ -5,9 +5,7 @@ package dev.amends.story;
  *
  * @param undoId chosen by the caller, unique: it names the edit for its undo and makes a repeated
  *     submission of the same edit hold it once
- * @param value the field's new value; null clears the field
+ * @param value the field's new value; null clears the field; bounded by {@code
+ *     TextRules.checkStoryValue}
  */
-public record EditRequest(String storyId, String undoId, StoryField field, String value) {
-  /** The longest value a field holds (a body of a long article). */
-  public static final int MAX_VALUE_LENGTH = 20_000;
-}
+public record EditRequest(String storyId, String undoId, StoryField field, String value) {}

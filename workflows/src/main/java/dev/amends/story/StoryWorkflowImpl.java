@@ -1,5 +1,7 @@
 package dev.amends.story;
 
+import dev.amends.saga.TextRules;
+
 import dev.amends.story.StoryWrites.CommitEdit;
 import dev.amends.story.StoryWrites.CommittedEdit;
 import dev.amends.story.StoryWrites.UndoEdit;
@@ -101,8 +103,9 @@ public class StoryWorkflowImpl implements StoryWorkflow {
     if (request.field() == null) {
       throw invalid("field is required");
     }
-    if (request.value() != null && request.value().length() > EditRequest.MAX_VALUE_LENGTH) {
-      throw invalid("value is longer than " + EditRequest.MAX_VALUE_LENGTH + " characters");
+    String problem = TextRules.checkStoryValue("value", request.value());
+    if (problem != null) {
+      throw invalid(problem);
     }
   }
 
