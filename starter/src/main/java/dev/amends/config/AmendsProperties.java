@@ -13,16 +13,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param undoMaximumAttempts activity attempts of one undo run before it escalates
  * @param runbookBaseUrl prefix that turns a step's runbook path into a link (for the operator API
  *     and the alerts alike)
+ * @param recordingAlertAfter how long recording an accepted decision may keep failing (the
+ *     database is down) before the saga shows it and alerts; it keeps retrying
  */
 @ConfigurationProperties("amends")
 public record AmendsProperties(
     @DefaultValue("30m") Duration realertEvery,
     @DefaultValue("5") int undoMaximumAttempts,
-    @DefaultValue("/") String runbookBaseUrl)
+    @DefaultValue("/") String runbookBaseUrl,
+    @DefaultValue("2m") Duration recordingAlertAfter)
     implements RunbookLinks {
 
-  public SagaSettings sagaSettings() {
-    return new SagaSettings(realertEvery, undoMaximumAttempts);
+  /** The settings sagas start with; the approval threshold is a security setting. */
+  public SagaSettings sagaSettings(long approvalThresholdMinor) {
+    return new SagaSettings(
+        realertEvery, undoMaximumAttempts, approvalThresholdMinor, recordingAlertAfter);
   }
 
   @Override

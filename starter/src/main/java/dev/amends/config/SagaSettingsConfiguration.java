@@ -1,6 +1,7 @@
 package dev.amends.config;
 
 import dev.amends.saga.SagaSettings;
+import dev.amends.security.AmendsSecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 public class SagaSettingsConfiguration {
 
   @Bean
-  SagaSettings sagaSettings(AmendsProperties properties) {
-    return properties.sagaSettings();
+  SagaSettings sagaSettings(AmendsProperties properties, AmendsSecurityProperties security) {
+    return properties.sagaSettings(security.approvalThreshold());
   }
 }

@@ -2,7 +2,7 @@ package dev.amends.order;
 
 import dev.amends.TaskQueues;
 import dev.amends.api.ApiException;
-import dev.amends.config.AmendsProperties;
+import dev.amends.saga.SagaSettings;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -17,11 +17,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class OrderSagas {
   private final WorkflowClient client;
-  private final AmendsProperties properties;
+  private final SagaSettings settings;
 
-  public OrderSagas(WorkflowClient client, AmendsProperties properties) {
+  public OrderSagas(WorkflowClient client, SagaSettings settings) {
     this.client = client;
-    this.properties = properties;
+    this.settings = settings;
   }
 
   /** Whether this call started the saga, and under which workflow id. */
@@ -43,7 +43,7 @@ public class OrderSagas {
                     WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());
     try {
-      WorkflowClient.start(saga::fulfil, new OrderSagaInput(order, properties.sagaSettings()));
+      WorkflowClient.start(saga::fulfil, new OrderSagaInput(order, settings));
       return new Started(true, order.orderId(), workflowId);
     } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
       Order earlier = startedWith(workflowId).order();

@@ -15,6 +15,7 @@ class RealServerOrderIT {
   private static AmendsProcess amends;
   private static Api service;
   private static Api admin;
+  private static Api operator;
 
   @BeforeAll
   static void start() throws Exception {
@@ -22,6 +23,7 @@ class RealServerOrderIT {
     Api api = new Api(amends::baseUrl);
     service = api.as("service");
     admin = api.as("admin");
+    operator = api.as("operator");
   }
 
   @AfterAll
@@ -80,6 +82,67 @@ class RealServerOrderIT {
     awaitListed(
         "WorkflowId=\"order-" + id + "\" AND SagaStatus=\"COMPENSATED_WITH_OPERATOR\"",
         "order-" + id);
+  }
+
+  @Test
+  void badDecisionsAndASelfApprovalSentFromTheCliAreRejected_andTheSagaGoesOnWaiting()
+      throws Exception {
+    String id = RUN + "-trust";
+    String workflowId = "order-" + id;
+    service.post("/orders", Api.order(id, "tok_refund_blocked", "7 UNDELIVERABLE Rd", "ana@example.com"));
+    service.await("/orders/" + id, status("NEEDS_OPERATOR"), Duration.ofSeconds(60));
+
+    signal(workflowId, decision("RETRY", "o".repeat(300), null));
+    signal(workflowId, decision("RESOLVED_MANUALLY", "ana", "refunded\\u0000"));
+    signal(workflowId, decision("RESOLVED_MANUALLY", "ana", "n".repeat(5_000)));
+    TemporalCli.run(
+        "workflow", "signal", "--workflow-id", workflowId, "--name", "resolveEscalation",
+        "--input", "RETRY please", "--input-meta", "encoding=binary/plain");
+    JsonNode refused =
+        service.await("/orders/" + id, s -> s.get("rejectedDecisions").size() == 4, Duration.ofSeconds(30));
+    assertThat(refused.get("rejectedDecisions").findValuesAsText("reason"))
+        .satisfiesExactly(
+            r -> assertThat(r).contains("operator is longer than 100"),
+            r -> assertThat(r).contains("control character (U+0000)"),
+            r -> assertThat(r).contains("note is longer than 2000"),
+            r -> assertThat(r).contains("binary/plain"));
+    assertThat(refused.get("status").asText()).isEqualTo("NEEDS_OPERATOR");
+
+    signal(workflowId, decision("ACCEPT_LOSS", "ana", "customer kept the goods"));
+    service.await("/orders/" + id, status("AWAITING_APPROVAL"), Duration.ofSeconds(30));
+    signal(workflowId, decision("APPROVE", "ana", null));
+    JsonNode waiting =
+        service.await("/orders/" + id, s -> s.get("rejectedDecisions").size() == 5, Duration.ofSeconds(30));
+    assertThat(waiting.get("rejectedDecisions").get(4).get("reason").asText())
+        .contains("cannot approve it: a second person must");
+    assertThat(waiting.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+    awaitListed("WorkflowId=\"" + workflowId + "\" AND SagaStatus=\"AWAITING_APPROVAL\"", workflowId);
+
+    signal(workflowId, decision("APPROVE", "bo", "within policy"));
+    service.await("/orders/" + id, status("COMPENSATED_WITH_OPERATOR"), Duration.ofSeconds(60));
+    JsonNode closed = null;
+    for (JsonNode e : operator.get("/escalations?status=all")) {
+      if (e.get("sagaId").asText().equals(workflowId)) {
+        closed = e;
+      }
+    }
+    assertThat(closed.get("decisionOperator").asText()).isEqualTo("ana");
+    assertThat(closed.get("decisionApprovedBy").asText()).isEqualTo("bo");
+    assertThat(closed.get("decisionChannel").asText()).isEqualTo("temporal-signal");
+    assertThat(closed.get("decisionIdentity").asText()).isNotBlank().doesNotStartWith("amends-api:");
+    assertThat(operator.get("/ledger/entries?sagaId=" + workflowId).findValuesAsText("note"))
+        .anySatisfy(n -> assertThat(n).startsWith("ana, approved by bo"));
+  }
+
+  private static String decision(String action, String operator, String note) {
+    return "{\"escalationId\": \"chargeCard-1\", \"action\": \"" + action + "\", \"operator\": \""
+        + operator + "\"" + (note == null ? "" : ", \"note\": \"" + note + "\"") + "}";
+  }
+
+  private static void signal(String workflowId, String json) throws Exception {
+    TemporalCli.run(
+        "workflow", "signal", "--workflow-id", workflowId, "--name", "resolveEscalation",
+        "--input", json);
   }
 
   /** Visibility is eventually consistent: poll the operator's list query. */

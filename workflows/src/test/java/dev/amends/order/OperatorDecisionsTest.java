@@ -69,6 +69,9 @@ class OperatorDecisionsTest {
     Escalation escalation = waiting.openEscalations().get(0);
     assertThat(escalation.pendingWriteOff().requestedBy()).isEqualTo("ana");
     assertThat(escalation.amountMinor()).isEqualTo(3000L);
+    for (int i = 0; i < 100 && escalations.writeOffs.isEmpty(); i++) {
+      sleep();
+    }
     assertThat(escalations.writeOffs).singleElement().satisfies(e -> assertThat(e.awaitsApproval()).isTrue());
     assertThat(escalations.closed).as("a request settles nothing").isEmpty();
 
@@ -104,6 +107,10 @@ class OperatorDecisionsTest {
       assertThat(w.review()).isEqualTo(WriteOffReview.REJECT);
       assertThat(w.reviewedBy()).isEqualTo("bo");
     });
+    // The status is published before the rejection is recorded: wait for the record.
+    for (int i = 0; i < 100 && escalations.writeOffs.size() < 2; i++) {
+      sleep();
+    }
     assertThat(escalations.writeOffs).hasSize(2);
     assertThat(escalations.writeOffs.get(1).awaitsApproval()).isFalse();
     assertThat(sagaStatusAttribute("fe-2")).isEqualTo("NEEDS_OPERATOR");

@@ -2,15 +2,15 @@ package dev.amends.order;
 
 import dev.amends.saga.Escalation;
 import dev.amends.saga.EscalationActivities;
-import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 
 /** Escalation activities for workflow tests: remembers what was opened, re-alerted and closed. */
 public class RecordingEscalationActivities implements EscalationActivities {
-  public final List<Escalation> opened = new ArrayList<>();
-  public final List<Escalation> realerted = new ArrayList<>();
-  public final List<Escalation> closed = new ArrayList<>();
-  public final List<Escalation> writeOffs = new ArrayList<>();
+  public final List<Escalation> opened = new CopyOnWriteArrayList<>();
+  public final List<Escalation> realerted = new CopyOnWriteArrayList<>();
+  public final List<Escalation> closed = new CopyOnWriteArrayList<>();
+  public final List<Escalation> writeOffs = new CopyOnWriteArrayList<>();
 
   @Override
   public synchronized void open(Escalation escalation) {
