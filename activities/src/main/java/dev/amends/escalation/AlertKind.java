@@ -7,5 +7,7 @@ public enum AlertKind {
   /** Nobody has answered it yet: the alert goes out again. */
   REALERT,
   /** A decision waits for a second person to approve it. */
-  APPROVAL_REQUESTED
+  APPROVAL_REQUESTED,
+  /** A decision was taken, but recording it keeps failing: the store does not answer. */
+  RECORDING_DELAYED
 }

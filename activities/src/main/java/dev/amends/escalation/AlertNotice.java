@@ -48,6 +48,23 @@ public record AlertNotice(
   }
 
   /**
+   * Tells operators that a decision was taken but cannot be recorded (the database does not
+   * answer): amends keeps retrying, and someone should look at the store.
+   */
+  public static AlertNotice recordingDelayed(Escalation e) {
+    String decision =
+        e.decision() == null ? "a decision" : e.decision().action() + " by " + e.decision().operator();
+    return new AlertNotice(
+        e,
+        AlertKind.RECORDING_DELAYED,
+        AlertAudience.OPERATOR,
+        e.alertsSent(),
+        message("DECISION NOT YET RECORDED", e, decision
+            + " was accepted, but recording it keeps failing; amends retries until the store"
+            + " answers. Check the database."));
+  }
+
+  /**
    * Names this alert across retries and channels — {@code <sagaId>/<escalationId>/<alertNumber>/
    * <kind>} — so a receiver can drop a repeated delivery.
    */

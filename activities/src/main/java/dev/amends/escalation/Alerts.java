@@ -83,6 +83,25 @@ public class Alerts {
     deliver(notice);
   }
 
+  /**
+   * Sends an alert that cannot be recorded because the store itself does not answer: the log
+   * line, and the webhook when configured, on every attempt of the calling activity (receivers
+   * drop repeats by delivery id). A failed webhook leaves the log line as the channel.
+   */
+  public void sendWithoutStore(AlertNotice notice) {
+    logAlerter.alert(notice);
+    if (webhook == null || !webhook.reaches(notice.audience())) {
+      return;
+    }
+    try {
+      webhook.alert(notice);
+    } catch (AlertDeliveryException failed) {
+      log.error(
+          "alert {} could not be delivered by webhook ({}); the log line is its only channel",
+          notice.deliveryId(), failed.getMessage());
+    }
+  }
+
   private void deliver(AlertNotice notice) {
     int current = attempt.getAsInt();
     try {

@@ -31,6 +31,11 @@ public class EscalationActivitiesImpl implements EscalationActivities {
 
   @Override
   public void realert(Escalation escalation) {
+    if (escalation.recordingDelayed()) {
+      // The store is what fails: the alert must not depend on it.
+      alerts.sendWithoutStore(AlertNotice.recordingDelayed(escalation));
+      return;
+    }
     store.realert(escalation);
     // A reminder of a write-off that waits for approval goes to the approvers.
     alerts.send(AlertNotice.realert(escalation, escalation.awaitsApproval()));

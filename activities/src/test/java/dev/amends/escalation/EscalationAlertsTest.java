@@ -13,6 +13,8 @@ import dev.amends.escalation.webhook.WebhookAlerter;
 import dev.amends.escalation.webhook.WebhookProperties;
 import dev.amends.ledger.EffectLedger;
 import dev.amends.saga.Escalation;
+import dev.amends.saga.OperatorAction;
+import dev.amends.saga.OperatorDecision;
 import dev.amends.saga.World;
 import dev.amends.saga.WriteOffRequest;
 import io.temporal.failure.ApplicationFailure;
@@ -135,6 +137,27 @@ class EscalationAlertsTest {
       assertThat(e.writeOffRequestedBy()).isEqualTo("ana");
       assertThat(e.amountMinor()).isEqualTo(2598L);
     });
+  }
+
+  @Test
+  void givenADecisionWhoseRecordingIsDelayed_theAlertGoesOutWithoutTheStore() throws Exception {
+    EscalationActivitiesImpl activities = activities(webhook());
+    Escalation e = escalation(2);
+    Escalation delayed =
+        new Escalation(e.id(), e.sagaId(), e.sagaName(), e.step(), e.world(), e.undo(), e.error(),
+            e.attempts(), e.runbook(), e.openedAtMillis(), 2,
+            new OperatorDecision(e.id(), OperatorAction.RESOLVED_MANUALLY, "ana", "by hand", 9),
+            e.amountMinor(), e.currency(), List.of(), false, true);
+    db.jdbc().sql("DROP TABLE alert").update();
+
+    activities.realert(delayed);
+
+    assertThat(receiver.received()).singleElement().satisfies(r -> {
+      JsonNode body = json.readTree(r.body());
+      assertThat(body.get("kind").asText()).isEqualTo("RECORDING_DELAYED");
+      assertThat(body.get("message").asText()).contains("RESOLVED_MANUALLY by ana was accepted");
+    });
+    assertThat(logged).extracting(AlertNotice::kind).containsExactly(AlertKind.RECORDING_DELAYED);
   }
 
   @Test

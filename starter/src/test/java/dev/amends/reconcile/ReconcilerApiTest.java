@@ -31,6 +31,7 @@ class ReconcilerApiTest {
   @Autowired JdbcClient jdbc;
   private ApiClient service;
   private ApiClient operator;
+  private ApiClient approver;
   private ApiClient admin;
 
   @BeforeEach
@@ -38,6 +39,7 @@ class ReconcilerApiTest {
     ApiClient api = new ApiClient(http, json);
     service = api.as("service");
     operator = api.as("operator");
+    approver = api.as("approver");
     admin = api.as("admin");
   }
 
@@ -106,6 +108,10 @@ class ReconcilerApiTest {
         operator.post("/orders/led-3/escalations/chargeCard-1",
             "{\"action\": \"ACCEPT_LOSS\", \"note\": \"chargeback returned it\"}");
     assertThat(decided.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    service.await("/orders/led-3", s -> s.get("status").asText().equals("AWAITING_APPROVAL"));
+    assertThat(approver.post("/orders/led-3/escalations/chargeCard-1/approval", "{\"action\": \"APPROVE\"}")
+            .getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
     service.await("/orders/led-3", s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
 
     assertThat(story("order-led-3"))
@@ -166,6 +172,9 @@ class ReconcilerApiTest {
     ResponseEntity<String> decided =
         operator.post(decide, "{\"action\": \"ACCEPT_LOSS\", \"note\": \"goodwill\"}");
     assertThat(decided.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    operator.await("/sagas/" + escalation, s -> s.get("status").asText().equals("AWAITING_APPROVAL"));
+    assertThat(approver.post(decide + "/approval", "{\"action\": \"APPROVE\"}").getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
     operator.await("/sagas/" + escalation, s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
     assertThat(story("order-led-4")).endsWith("CORRECTION:WRITTEN_OFF");
     assertThat(runReconciler().get("actions").findValuesAsText("driftId"))
