@@ -1,6 +1,7 @@
 package dev.amends.escalation;
 
 import dev.amends.saga.Escalation;
+import dev.amends.saga.TextRules;
 
 /**
  * One alert about an escalation, as every channel sends it.
@@ -78,10 +79,7 @@ public record AlertNotice(
   }
 
   static String bounded(String error) {
-    if (error == null || error.length() <= MAX_ERROR_LENGTH) {
-      return error;
-    }
-    return error.substring(0, MAX_ERROR_LENGTH - 3) + "...";
+    return TextRules.cut(error, MAX_ERROR_LENGTH);
   }
 
   private static String message(String headline, Escalation e) {

@@ -2,6 +2,7 @@ package dev.amends.escalation;
 
 import dev.amends.saga.Escalation;
 import dev.amends.saga.OperatorDecision;
+import dev.amends.saga.TextRules;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.history.v1.WorkflowExecutionSignaledEventAttributes;
@@ -37,7 +38,7 @@ public class DecisionSources {
     static Source of(String identity) {
       String channel =
           identity.startsWith(API_IDENTITY_PREFIX) ? "api" : "temporal-signal";
-      String kept = identity.length() > MAX_IDENTITY ? identity.substring(0, MAX_IDENTITY) : identity;
+      String kept = TextRules.cut(identity, MAX_IDENTITY);
       return new Source(kept, channel);
     }
   }

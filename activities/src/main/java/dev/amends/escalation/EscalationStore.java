@@ -2,6 +2,7 @@ package dev.amends.escalation;
 
 import dev.amends.saga.Escalation;
 import dev.amends.saga.OperatorDecision;
+import dev.amends.saga.TextRules;
 import dev.amends.saga.WriteOffRequest;
 import dev.amends.saga.WriteOffReview;
 import java.sql.Timestamp;
@@ -218,6 +219,6 @@ public class EscalationStore {
   }
 
   private static String truncate(String text, int width) {
-    return text == null || text.length() <= width ? text : text.substring(0, width - 3) + "...";
+    return TextRules.cut(text, width);
   }
 }

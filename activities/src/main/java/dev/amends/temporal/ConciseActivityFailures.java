@@ -1,5 +1,6 @@
 package dev.amends.temporal;
 
+import dev.amends.saga.TextRules;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
 import io.temporal.common.interceptors.WorkerInterceptorBase;
@@ -77,7 +78,7 @@ public class ConciseActivityFailures extends WorkerInterceptorBase {
 
   private static String bounded(String message) {
     String oneLine = message.replaceAll("\\s+", " ").strip();
-    return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE - 3) + "...";
+    return TextRules.cut(oneLine, MAX_MESSAGE);
   }
 
   private static void trimStack(Throwable failure) {

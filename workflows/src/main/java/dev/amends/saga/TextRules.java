@@ -62,6 +62,21 @@ public final class TextRules {
     return value == null ? null : checkText(field, value, MAX_STORY_VALUE, true);
   }
 
+  /**
+   * The text cut to at most {@code max} characters, ending in "..." when cut, and never between
+   * the two halves of a surrogate pair (a lone half is not text, and some stores cannot hold it).
+   */
+  public static String cut(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    int end = max - 3;
+    if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + "...";
+  }
+
   private static String checkText(String field, String value, int max, boolean multiline) {
     if (value.length() > max) {
       return field + " is longer than " + max + " characters";
