@@ -212,7 +212,9 @@ class DockerfileBuildStageTest {
           mavenWorkdir = workdir;
         }
       }
-      assertThat(mavenWorkdir).as("the Dockerfile has a stage \"AS build\" that runs mvn").isNotNull();
+      assertThat(mavenWorkdir)
+          .as("the Dockerfile has a stage \"AS build\" that runs mvn")
+          .isNotNull();
       return new BuildStage(mavenWorkdir, copies, maven);
     }
 
