@@ -93,6 +93,24 @@ class DockerComposeFileTest {
   }
 
   @Test
+  @DisplayName("amends' JWT key is mounted read-only where its location points, and never created by compose")
+  void jwtPublicKeyIsMountedReadOnly() {
+    String location = environment("amends").get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION");
+    assertThat(location).startsWith("file:");
+    JsonNode mount = null;
+    for (JsonNode volume : service("amends").path("volumes")) {
+      if (volume.path("target").asText().equals(location.substring("file:".length()))) {
+        mount = volume;
+      }
+    }
+    assertThat(mount).as("a long-form bind mount targets %s", location).isNotNull();
+    assertThat(mount.path("type").asText()).isEqualTo("bind");
+    assertThat(mount.path("read_only").asBoolean()).isTrue();
+    // A missing key must stop `up`, not turn into an empty folder of the same name.
+    assertThat(mount.path("bind").path("create_host_path").asBoolean(true)).isFalse();
+  }
+
+  @Test
   @DisplayName("start order: database healthy, schema done, server healthy, then namespace, search attributes, UI and amends")
   void dependsOnConditionsOrderTheStart() {
     assertThat(dependsOn("temporal-schema")).containsEntry("postgresql", HEALTHY);
