@@ -21,6 +21,8 @@ T="$AMENDS_IT_TEMPORAL_CLI"
 # amends on real takes JWTs: this script's token, signed with the dev key amends is told to trust.
 TOKEN="$(scripts/dev-token.sh --subject=export SERVICE OPERATOR ADMIN)"
 AUTH=(-H "authorization: Bearer $TOKEN")
+# A write-off needs a second person: the approver's own token.
+APPROVER_AUTH=(-H "authorization: Bearer $(scripts/dev-token.sh --subject=export-approver APPROVER)")
 
 SPRING_PROFILES_ACTIVE=real,sandbox SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION="file:$(scripts/dev-token.sh --public-key)" \
   TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" AMENDS_DB_URL="$AMENDS_IT_DB_URL" \
@@ -42,6 +44,8 @@ await() { # id status
   echo "order $1 never reached $2" >&2; exit 1
 }
 decide() { curl -sf "${AUTH[@]}" -XPOST "$BASE/orders/$1/escalations/$2" -H 'content-type: application/json' -d "$3" >/dev/null; }
+review() { curl -sf "${APPROVER_AUTH[@]}" -XPOST "$BASE/orders/$1/escalations/$2/approval" -H 'content-type: application/json' -d "$3" >/dev/null; }
+signal() { "$T" workflow signal --workflow-id "order-$1" --name resolveEscalation --address "$AMENDS_IT_TEMPORAL_ADDRESS" "${@:2}" >/dev/null; }
 heal() { curl -sf "${AUTH[@]}" -XPOST "$BASE/sandbox/heal" -H 'content-type: application/json' -d "{\"orderId\": \"$1\"}" >/dev/null; }
 
 ok="1 Main St"; mail="ana@example.com"
@@ -54,6 +58,7 @@ order "$RUN-fails-confirmation" BOOK-1 tok_visa "$ok" "bounce@example.com"
 order "$RUN-refund-retry" BOOK-1 tok_refund_blocked "7 UNDELIVERABLE Rd" "$mail"
 order "$RUN-refund-resolved" BOOK-1 tok_refund_blocked "7 UNDELIVERABLE Rd" "$mail"
 order "$RUN-refund-loss" BOOK-1 tok_refund_blocked "7 UNDELIVERABLE Rd" "$mail"
+order "$RUN-refund-loss-rejected" BOOK-1 tok_refund_blocked "7 UNDELIVERABLE Rd" "$mail"
 order "$RUN-release-retry-twice" RELEASE-BLOCKED-1 tok_declined "$ok" "$mail"
 order "$RUN-cancel-blocked-resolved" BOOK-1 tok_visa "7 CANCEL-BLOCKED Rd" "lost-ack@example.com"
 order "$RUN-notice-blocked-resolved" BOOK-1 tok_visa "$ok" "lost-ack+notice-blocked@example.com"
@@ -61,7 +66,7 @@ order "$RUN-cancelled" BOOK-1 tok_visa "$ok" "$mail"
 sleep 1.5
 "$T" workflow cancel --workflow-id "order-$RUN-cancelled" --address "$AMENDS_IT_TEMPORAL_ADDRESS" >/dev/null
 
-for id in refund-retry refund-resolved refund-loss release-retry-twice cancel-blocked-resolved notice-blocked-resolved; do
+for id in refund-retry refund-resolved refund-loss refund-loss-rejected release-retry-twice cancel-blocked-resolved notice-blocked-resolved; do
   await "$RUN-$id" NEEDS_OPERATOR
 done
 sleep 7 # let re-alerts fire on the timer
@@ -70,7 +75,19 @@ sleep 7 # let re-alerts fire on the timer
 heal "$RUN-refund-retry"
 decide "$RUN-refund-retry" chargeCard-1 '{"action": "RETRY", "operator": "export"}'
 decide "$RUN-refund-resolved" chargeCard-1 '{"action": "RESOLVED_MANUALLY", "operator": "export", "note": "refunded by hand"}'
+# Bad decisions straight to Temporal are recorded as rejected: too long, and not JSON at all.
+signal "$RUN-refund-resolved" --input "{\"escalationId\": \"chargeCard-1\", \"action\": \"RETRY\", \"operator\": \"$(printf 'o%.0s' $(seq 1 120))\"}"
+signal "$RUN-refund-resolved" --input 'RETRY please' --input-meta encoding=binary/plain
 decide "$RUN-refund-loss" chargeCard-1 '{"action": "ACCEPT_LOSS", "operator": "export", "note": "written off"}'
+decide "$RUN-refund-loss-rejected" chargeCard-1 '{"action": "ACCEPT_LOSS", "operator": "export", "note": "written off"}'
+await "$RUN-refund-loss" AWAITING_APPROVAL
+await "$RUN-refund-loss-rejected" AWAITING_APPROVAL
+sleep 4 # a re-alert to the approvers on the timer
+signal "$RUN-refund-loss" --input '{"escalationId": "chargeCard-1", "action": "APPROVE", "operator": "export"}'
+review "$RUN-refund-loss" chargeCard-1 '{"action": "APPROVE", "note": "within policy"}'
+review "$RUN-refund-loss-rejected" chargeCard-1 '{"action": "REJECT", "note": "refund by hand instead"}'
+await "$RUN-refund-loss-rejected" NEEDS_OPERATOR
+decide "$RUN-refund-loss-rejected" chargeCard-1 '{"action": "RESOLVED_MANUALLY", "operator": "export", "note": "refunded by bank transfer"}'
 decide "$RUN-release-retry-twice" reserveStock-1 '{"action": "RETRY", "operator": "export"}'
 decide "$RUN-cancel-blocked-resolved" createShipment-1 '{"action": "RESOLVED_MANUALLY", "operator": "export", "note": "cancelled in portal"}'
 decide "$RUN-notice-blocked-resolved" sendConfirmation-1 '{"action": "RESOLVED_MANUALLY", "operator": "export", "note": "phoned"}'
@@ -82,14 +99,15 @@ decide "$RUN-release-retry-twice" reserveStock-2 '{"action": "RETRY", "operator"
 
 for id in completed; do await "$RUN-$id" COMPLETED; done
 for id in fails-price fails-reserve fails-charge fails-shipment fails-confirmation cancelled; do await "$RUN-$id" COMPENSATED; done
-for id in refund-retry refund-resolved refund-loss release-retry-twice cancel-blocked-resolved notice-blocked-resolved; do
+for id in refund-retry refund-resolved refund-loss refund-loss-rejected release-retry-twice cancel-blocked-resolved notice-blocked-resolved; do
   await "$RUN-$id" COMPENSATED_WITH_OPERATOR
 done
 sleep 2 # the last workflow tasks close the executions
 
 mkdir -p "$OUT"
 for id in completed fails-price fails-reserve fails-charge fails-shipment fails-confirmation cancelled \
-          refund-retry refund-resolved refund-loss release-retry-twice cancel-blocked-resolved notice-blocked-resolved; do
+          refund-retry refund-resolved refund-loss refund-loss-rejected release-retry-twice \
+          cancel-blocked-resolved notice-blocked-resolved; do
   "$T" workflow show --workflow-id "order-$RUN-$id" --output json --address "$AMENDS_IT_TEMPORAL_ADDRESS" \
     > "$OUT/order-$id.json"
   echo "exported $OUT/order-$id.json ($(grep -c '"eventId"' "$OUT/order-$id.json") events)"

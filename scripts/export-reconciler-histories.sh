@@ -29,6 +29,8 @@ sql() { PGPASSWORD=amends psql -X -q -t -A -v ON_ERROR_STOP=1 -h "${PG_HOST_PORT
 # amends on real takes JWTs: this script's token, signed with the dev key amends is told to trust.
 TOKEN="$(scripts/dev-token.sh --subject=export SERVICE OPERATOR ADMIN)"
 AUTH=(-H "authorization: Bearer $TOKEN")
+# A write-off needs a second person: the approver's own token.
+APPROVER_AUTH=(-H "authorization: Bearer $(scripts/dev-token.sh --subject=export-approver APPROVER)")
 # Runs left open on this server by earlier applications (with other databases) would be finished
 # by this worker, against this schema: end them, and let this application make the schedule anew.
 "$T" workflow terminate --query 'ExecutionStatus="Running" AND (WorkflowType="ReconcilerWorkflow"
@@ -115,6 +117,9 @@ RUNS+=("already-escalated:$(reconcile)")
 
 "$T" workflow signal --workflow-id "$MISMATCH" --name resolveEscalation --input '"approve it"' "${A[@]}" >/dev/null
 decide "$MISMATCH" reconcile-1 '{"action": "ACCEPT_LOSS", "operator": "export", "note": "goodwill"}'
+await "/sagas/$MISMATCH" "s['status'] == 'AWAITING_APPROVAL'"
+curl -sf "${APPROVER_AUTH[@]}" -XPOST "$BASE/sagas/$MISMATCH/escalations/reconcile-1/approval" \
+  -H 'content-type: application/json' -d '{"action": "APPROVE"}' >/dev/null
 decide "$ODD" reconcile-1 '{"action": "RESOLVED_MANUALLY", "operator": "export", "note": "voided by hand"}'
 curl -sf "${AUTH[@]}" -XPOST "$BASE/sandbox/heal" -H 'content-type: application/json' -d "{\"orderId\": \"$RUN-blocked\"}" >/dev/null
 decide "$BLOCKED" reconcile-1 '{"action": "RETRY", "operator": "export"}'

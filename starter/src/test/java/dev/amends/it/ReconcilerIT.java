@@ -132,10 +132,18 @@ class ReconcilerIT {
         "--input",
         "{\"escalationId\": \"reconcile-1\", \"action\": \"ACCEPT_LOSS\", \"operator\": \"cli-operator\","
             + " \"note\": \"customer keeps the difference\"}");
+    // A write-off is a request until a second person approves it.
+    operator.await("/sagas/" + escalation, Api.status("AWAITING_APPROVAL"), Duration.ofSeconds(30));
+    awaitListed("SagaStatus=\"AWAITING_APPROVAL\"", escalation);
+    TemporalCli.run(
+        "workflow", "signal", "--workflow-id", escalation, "--name", "resolveEscalation",
+        "--input",
+        "{\"escalationId\": \"reconcile-1\", \"action\": \"APPROVE\", \"operator\": \"cli-approver\"}");
     operator.await("/sagas/" + escalation, Api.status("COMPENSATED_WITH_OPERATOR"), Duration.ofSeconds(30));
     JsonNode ledger = operator.get("/ledger/entries?sagaId=order-" + order);
     assertThat(ledger.findValuesAsText("phase")).endsWith("WRITTEN_OFF");
-    assertThat(ledger.get(ledger.size() - 1).get("note").asText()).contains("cli-operator");
+    assertThat(ledger.get(ledger.size() - 1).get("note").asText())
+        .contains("cli-operator, approved by cli-approver");
 
     // Later runs leave the settled charge alone and open nothing new.
     Thread.sleep(7000);
