@@ -70,14 +70,14 @@ for id in refund-retry refund-resolved refund-loss refund-loss-rejected release-
   await "$RUN-$id" NEEDS_OPERATOR
 done
 sleep 7 # let re-alerts fire on the timer
+# Bad decisions straight to Temporal are recorded as rejected: too long, and not JSON at all.
+signal "$RUN-refund-resolved" --input "{\"escalationId\": \"chargeCard-1\", \"action\": \"RETRY\", \"operator\": \"$(printf 'o%.0s' $(seq 1 120))\"}"
+signal "$RUN-refund-resolved" --input 'RETRY please' --input-meta encoding=binary/plain
 "$T" workflow signal --workflow-id "order-$RUN-refund-retry" --name resolveEscalation \
   --input '"approve it"' --address "$AMENDS_IT_TEMPORAL_ADDRESS" >/dev/null
 heal "$RUN-refund-retry"
 decide "$RUN-refund-retry" chargeCard-1 '{"action": "RETRY", "operator": "export"}'
 decide "$RUN-refund-resolved" chargeCard-1 '{"action": "RESOLVED_MANUALLY", "operator": "export", "note": "refunded by hand"}'
-# Bad decisions straight to Temporal are recorded as rejected: too long, and not JSON at all.
-signal "$RUN-refund-resolved" --input "{\"escalationId\": \"chargeCard-1\", \"action\": \"RETRY\", \"operator\": \"$(printf 'o%.0s' $(seq 1 120))\"}"
-signal "$RUN-refund-resolved" --input 'RETRY please' --input-meta encoding=binary/plain
 decide "$RUN-refund-loss" chargeCard-1 '{"action": "ACCEPT_LOSS", "operator": "export", "note": "written off"}'
 decide "$RUN-refund-loss-rejected" chargeCard-1 '{"action": "ACCEPT_LOSS", "operator": "export", "note": "written off"}'
 await "$RUN-refund-loss" AWAITING_APPROVAL

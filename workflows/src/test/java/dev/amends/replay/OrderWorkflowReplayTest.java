@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * scripts/export-histories.sh, replayed against today's code: a change to the workflow's commands
  * that is not guarded by Workflow.getVersion fails here before it can strand a running saga.
  * Each folder holds the histories of one version of the code (v0: undos one at a time; v1:
- * independent undos at once, under the change id amends-parallel-undo).
+ * independent undos at once, under the change id amends-parallel-undo; v2: write-offs held for an
+ * approver and a decision's recording watched, under amends-operator-trust, with refused signals).
  */
 class OrderWorkflowReplayTest {
   private static final Path HISTORIES = Path.of("src/test/resources/histories");
@@ -32,7 +33,7 @@ class OrderWorkflowReplayTest {
               .filter(p -> p.getFileName().toString().matches("order-.*\\.json"))
               .sorted()
               .toList();
-      assertThat(found).as("recorded histories, each version").hasSizeGreaterThanOrEqualTo(26);
+      assertThat(found).as("recorded histories, each version").hasSizeGreaterThanOrEqualTo(41);
       return found.stream();
     }
   }

@@ -30,7 +30,7 @@ class ReconcilerReplayTest {
               .filter(p -> p.getFileName().toString().matches("(reconciler|drift)-.*\\.json"))
               .sorted()
               .toList();
-      assertThat(found).as("recorded reconciler and drift histories").hasSizeGreaterThanOrEqualTo(8);
+      assertThat(found).as("recorded reconciler and drift histories").hasSizeGreaterThanOrEqualTo(16);
       return found.stream();
     }
   }
