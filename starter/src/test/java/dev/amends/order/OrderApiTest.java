@@ -163,6 +163,15 @@ class OrderApiTest {
     assertThat(decision.get("action").asText()).isEqualTo("RETRY");
     assertThat(decision.get("operator").asText()).as("the caller is the operator").isEqualTo("operator");
     assertThat(signalIdentities("order-api-4")).containsExactly("amends-api:operator");
+    // Activity failures reach the history short (ConciseActivityFailures is on the worker).
+    assertThat(temporal.fetchHistory("order-api-4").getEvents().stream()
+            .filter(HistoryEvent::hasActivityTaskFailedEventAttributes)
+            .map(e -> e.getActivityTaskFailedEventAttributes().getFailure()))
+        .isNotEmpty()
+        .allSatisfy(f -> {
+          assertThat(f.getStackTrace().lines().count()).isLessThanOrEqualTo(6);
+          assertThat(f.getSerializedSize()).isLessThan(2_048);
+        });
     JsonNode payments = api().as("admin").get("/sandbox/orders/api-4").get("payments");
     assertThat(payments.findValuesAsText("kind")).containsExactly("CHARGE", "REFUND");
     assertThat(operator().get("/escalations").findValuesAsText("sagaId")).doesNotContain("order-api-4");
