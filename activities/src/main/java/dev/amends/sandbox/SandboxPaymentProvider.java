@@ -55,7 +55,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
       return new Charge(p.paymentId(), p.amountMinor(), p.currency());
     }
     if ("tok_declined".equals(request.cardToken())) {
-      throw SandboxFaults.refusal(OrderFailure.CARD_DECLINED, "card declined (tok_declined)");
+      throw SandboxFaults.refusal(OrderFailure.CARD_DECLINED, "the card was declined");
     }
     Payment charge =
         insert(

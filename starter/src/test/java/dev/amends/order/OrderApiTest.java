@@ -159,6 +159,10 @@ class OrderApiTest {
 
     JsonNode state =
         awaitOrder("api-4", s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
+    assertThat(state.toString())
+        .as("failures and escalations carry no address, e-mail or card token")
+        .contains("UNDELIVERABLE")
+        .doesNotContain("9 UNDELIVERABLE Rd", "ana@example.com", "tok_refund_blocked");
     JsonNode decision = state.get("escalations").get(0).get("decision");
     assertThat(decision.get("action").asText()).isEqualTo("RETRY");
     assertThat(decision.get("operator").asText()).as("the caller is the operator").isEqualTo("operator");
