@@ -149,7 +149,10 @@ class EscalationController {
   }
 
   private static String saga(String sagaId) {
-    requireId("sagaId", sagaId);
+    String problem = TextRules.checkSagaId("sagaId", sagaId);
+    if (problem != null) {
+      throw ApiException.badField("sagaId", problem);
+    }
     return sagaId;
   }
 

@@ -2,6 +2,7 @@ package dev.amends.sagas;
 
 import dev.amends.api.ApiException;
 import dev.amends.saga.SagaState;
+import dev.amends.saga.TextRules;
 import dev.amends.temporal.WorkflowNotFound;
 import io.temporal.client.WorkflowClient;
 import java.util.Map;
@@ -19,6 +20,11 @@ public class SagaQueries {
   }
 
   public SagaState state(String sagaId) {
+    // An id no saga can have is refused before Temporal sees it (it would answer 500 otherwise).
+    String problem = TextRules.checkSagaId("sagaId", sagaId);
+    if (problem != null) {
+      throw ApiException.badField("sagaId", problem);
+    }
     try {
       return client.newUntypedWorkflowStub(sagaId).query("sagaState", SagaState.class);
     } catch (RuntimeException e) {

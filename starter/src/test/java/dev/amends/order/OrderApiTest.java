@@ -80,8 +80,9 @@ class OrderApiTest {
     JsonNode problem = json.readTree(refused.getBody());
     assertThat(problem.get("errors").findValuesAsText("field"))
         .contains("orderId", "customerEmail", "items[0].quantity", "shippingAddress", "currency");
+    // No saga can carry that id: reading it is refused as the id is, never a 500.
     assertThat(api().as("service").getEntity("/orders/bad 1").getStatusCode())
-        .isEqualTo(HttpStatus.NOT_FOUND);
+        .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
   @Test
@@ -103,6 +104,10 @@ class OrderApiTest {
     assertThat(json.readTree(badSku.getBody()).get("errors").findValuesAsText("field"))
         .containsExactly("items[0].sku");
     awaitOrder(longest, s -> s.get("status").asText().equals("COMPLETED"));
+    ResponseEntity<String> unreadable = api().as("service").getEntity("/orders/" + "y".repeat(300));
+    assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(unreadable.getBody()).get("errors").findValuesAsText("field"))
+        .containsExactly("sagaId");
   }
 
   @Test

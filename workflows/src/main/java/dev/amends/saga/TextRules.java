@@ -18,6 +18,9 @@ public final class TextRules {
   /** Order, saga, escalation, story and SKU ids. */
   public static final int MAX_ID = 128;
 
+  /** Saga (workflow) ids: a flow's prefix and a business id, e.g. {@code order-<orderId>}. */
+  public static final int MAX_SAGA_ID = 200;
+
   /** A story field's value. */
   public static final int MAX_STORY_VALUE = 20_000;
 
@@ -27,16 +30,25 @@ public final class TextRules {
 
   /** An id: 1 to 128 characters from {@code [A-Za-z0-9._:-]}. */
   public static String checkId(String field, String value) {
+    return checkId(field, value, MAX_ID);
+  }
+
+  private static String checkId(String field, String value, int max) {
     if (value == null || value.isEmpty()) {
       return field + " is required";
     }
-    if (value.length() > MAX_ID) {
-      return field + " is longer than " + MAX_ID + " characters";
+    if (value.length() > max) {
+      return field + " is longer than " + max + " characters";
     }
     if (!ID.matcher(value).matches()) {
       return field + " may hold only letters, digits, '.', '_', ':' and '-'";
     }
     return null;
+  }
+
+  /** A saga id: 1 to 200 characters from {@code [A-Za-z0-9._:-]}. */
+  public static String checkSagaId(String field, String value) {
+    return checkId(field, value, MAX_SAGA_ID);
   }
 
   /** A person's name: required, at most 100 characters, no control characters. */

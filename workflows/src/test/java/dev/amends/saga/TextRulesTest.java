@@ -26,6 +26,9 @@ class TextRulesTest {
     assertThat(TextRules.checkNote("note", "bell\u0007")).contains("U+0007");
     assertThat(TextRules.checkId("orderId", "A:1.b_c-d")).isNull();
     assertThat(TextRules.checkId("orderId", "x".repeat(129))).contains("longer than 128");
+    assertThat(TextRules.checkSagaId("sagaId", "order-" + "x".repeat(128))).isNull();
+    assertThat(TextRules.checkSagaId("sagaId", "x".repeat(201))).contains("longer than 200");
+    assertThat(TextRules.checkSagaId("sagaId", "order x")).contains("may hold only");
     assertThat(TextRules.checkName("operator", "\uD83D\uDE00".repeat(50))).isNull();
     assertThat(TextRules.checkName("operator", "\uD83D\uDE00".repeat(51))).contains("longer than 100");
   }
