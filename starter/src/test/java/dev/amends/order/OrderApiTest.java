@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -108,6 +111,25 @@ class OrderApiTest {
     assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json.readTree(unreadable.getBody()).get("errors").findValuesAsText("field"))
         .containsExactly("sagaId");
+  }
+
+  @Test
+  void givenAMalformedContentType_itAnswersAProblem_neverA500() throws Exception {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth("operator", "amends-test-password");
+    headers.set(HttpHeaders.CONTENT_TYPE, "multipart/form-data");
+    ResponseEntity<String> read =
+        http.exchange("/escalations", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    ResponseEntity<String> decide =
+        http.exchange(
+            "/orders/x/escalations/chargeCard-1",
+            HttpMethod.POST,
+            new HttpEntity<>("{\"action\": \"RETRY\"}", headers),
+            String.class);
+
+    assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(decide.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    assertThat(decide.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
   @Test
