@@ -33,7 +33,7 @@ class OrderWorkflowReplayTest {
               .filter(p -> p.getFileName().toString().matches("order-.*\\.json"))
               .sorted()
               .toList();
-      assertThat(found).as("recorded histories, each version").hasSizeGreaterThanOrEqualTo(41);
+      assertThat(found).as("recorded histories, each version").hasSizeGreaterThanOrEqualTo(40);
       return found.stream();
     }
   }
