@@ -44,11 +44,11 @@ public final class MetricNames {
 
   // Counted by activities and the REST layer.
 
-  /** Counter {kind}: alerts delivered (to the log, or the log and a webhook). */
+  /** Counter {flow, kind}: alerts delivered (to the log, or the log and a webhook). */
   public static final String ALERTS_SENT = "amends_alerts_sent";
-  /** Counter {kind}: alerts whose webhook delivery failed for good. */
+  /** Counter {flow, kind}: alerts whose webhook delivery failed for good. */
   public static final String ALERTS_FAILED = "amends_alerts_failed";
-  /** Counter {source}: entries appended to the effect ledger. */
+  /** Counter: entries handed to the effect ledger (a repeated key returns the stored entry). */
   public static final String LEDGER_APPENDS = "amends_ledger_appends";
   /** Timer: how long one append (one transaction) takes. */
   public static final String LEDGER_APPEND = "amends_ledger_append";
