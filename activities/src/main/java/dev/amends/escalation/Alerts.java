@@ -1,5 +1,7 @@
 package dev.amends.escalation;
 
+import io.micrometer.core.instrument.Metrics;
+import dev.amends.metrics.MetricNames;
 import dev.amends.escalation.webhook.WebhookAlerter;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
@@ -67,6 +69,7 @@ public class Alerts {
     AlertRecord recorded = store.alert(notice);
     if (recorded.delivery() == AlertDelivery.LOGGED) {
       logAlerter.alert(notice);
+      count(MetricNames.ALERTS_SENT, notice);
       return;
     }
     if (recorded.delivery().settled()) {
@@ -78,6 +81,7 @@ public class Alerts {
     if (!viaWebhook) {
       // The webhook was configured when the alert was recorded and is gone since: the log it is.
       store.recordDelivery(notice, AlertDelivery.LOGGED, recorded.deliveryAttempts(), null);
+      count(MetricNames.ALERTS_SENT, notice);
       return;
     }
     deliver(notice);
@@ -107,6 +111,7 @@ public class Alerts {
     try {
       webhook.alert(notice);
       store.recordDelivery(notice, AlertDelivery.DELIVERED, current, null);
+      count(MetricNames.ALERTS_SENT, notice);
     } catch (AlertDeliveryException failed) {
       if (current < webhook.maxAttempts()) {
         store.recordDelivery(notice, AlertDelivery.PENDING, current, failed.getMessage());
@@ -116,11 +121,20 @@ public class Alerts {
             DELIVERY_FAILED);
       }
       store.recordDelivery(notice, AlertDelivery.FAILED, current, failed.getMessage());
+      count(MetricNames.ALERTS_FAILED, notice);
       log.error(
           "alert {} could not be delivered by webhook in {} attempts ({}); the log line is its"
               + " only channel",
           notice.deliveryId(), current, failed.getMessage());
     }
+  }
+
+  private static void count(String name, AlertNotice notice) {
+    Metrics.counter(
+            name,
+            "flow", notice.escalation().sagaName(),
+            "kind", notice.kind().name())
+        .increment();
   }
 
   private static int activityAttempt() {

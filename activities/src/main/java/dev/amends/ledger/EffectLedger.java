@@ -1,5 +1,8 @@
 package dev.amends.ledger;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.Metrics;
+import dev.amends.metrics.MetricNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,6 +75,14 @@ public class EffectLedger {
    * the stored entry.
    */
   public List<LedgerEntry> appendAll(List<EntryDraft> drafts) {
+    Timer.Sample sample = Timer.start();
+    List<LedgerEntry> stored = appendQueued(drafts);
+    sample.stop(Metrics.timer(MetricNames.LEDGER_APPEND));
+    Metrics.counter(MetricNames.LEDGER_APPENDS).increment(drafts.size());
+    return stored;
+  }
+
+  private List<LedgerEntry> appendQueued(List<EntryDraft> drafts) {
     List<Pending> mine = new ArrayList<>(drafts.size());
     for (EntryDraft draft : drafts) {
       Pending pending = new Pending(draft);

@@ -1,5 +1,7 @@
 package dev.amends.ledger;
 
+import io.micrometer.core.instrument.Metrics;
+import dev.amends.metrics.MetricNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +22,11 @@ public class LedgerVerifier {
 
   private final DataSource dataSource;
 
+  /** The last verification's answer, 1 intact, 0 broken; NaN until the first. */
+  private volatile double lastIntact = Double.NaN;
+
   public LedgerVerifier(DataSource dataSource) {
+    Metrics.gauge(MetricNames.LEDGER_CHAIN_INTACT, this, v -> v.lastIntact);
     this.dataSource = dataSource;
   }
 
@@ -29,6 +35,12 @@ public class LedgerVerifier {
   }
 
   public ChainVerification verify(List<LedgerAnchor> anchors) {
+    ChainVerification verified = verifyRows(anchors);
+    lastIntact = verified.intact() ? 1 : 0;
+    return verified;
+  }
+
+  private ChainVerification verifyRows(List<LedgerAnchor> anchors) {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       // PostgreSQL streams rows with a cursor only inside a transaction.

@@ -1,5 +1,7 @@
 package dev.amends.reconcile;
 
+import io.micrometer.core.instrument.Metrics;
+import dev.amends.metrics.MetricNames;
 import dev.amends.ledger.ChainVerification;
 import dev.amends.ledger.LedgerAnchor;
 import dev.amends.ledger.LedgerVerifier;
@@ -36,12 +38,19 @@ public class ReconcilerActivitiesImpl implements ReconcilerActivities {
 
   @Override
   public Survey survey(SurveyRequest request) {
-    return payments.survey(request.maxDrifts());
+    Survey survey = payments.survey(request.maxDrifts());
+    Metrics.counter(MetricNames.RECONCILER_RUNS).increment();
+    for (Drift drift : survey.drifts()) {
+      Metrics.counter(MetricNames.RECONCILER_DRIFTS, "kind", drift.kind().name()).increment();
+    }
+    return survey;
   }
 
   @Override
   public FixOutcome fix(FixRequest request) {
-    return payments.fix(request.drift(), request.runId());
+    FixOutcome outcome = payments.fix(request.drift(), request.runId());
+    Metrics.counter(MetricNames.RECONCILER_FIXES, "action", outcome.action().name()).increment();
+    return outcome;
   }
 
   @Override

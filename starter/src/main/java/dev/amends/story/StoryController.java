@@ -1,5 +1,7 @@
 package dev.amends.story;
 
+import dev.amends.metrics.MetricNames;
+import io.micrometer.core.instrument.Metrics;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +34,7 @@ class StoryController {
     String id = StoryInput.storyId(storyId);
     EditReceipt receipt =
         stories.edit(id, StoryInput.field(body.field()), StoryInput.value(body.value()));
+    Metrics.counter(MetricNames.STORY_EDITS).increment();
     return ResponseEntity.accepted()
         .location(URI.create("/undo/" + receipt.undoId()))
         .body(StoryViews.Accepted.of(receipt));
@@ -43,7 +46,10 @@ class StoryController {
     long target = StoryInput.revision("targetRevision", body.targetRevision());
     long expected = StoryInput.revision("expectedRevision", body.expectedRevision());
     String requestId = StoryInput.requestId(body.requestId());
-    return StoryViews.RolledBack.of(stories.rollback(id, requestId, target, expected));
+    StoryViews.RolledBack rolledBack =
+        StoryViews.RolledBack.of(stories.rollback(id, requestId, target, expected));
+    Metrics.counter(MetricNames.STORY_ROLLBACKS).increment();
+    return rolledBack;
   }
 
   @GetMapping

@@ -1,5 +1,7 @@
 package dev.amends.story;
 
+import io.micrometer.core.instrument.Metrics;
+import dev.amends.metrics.MetricNames;
 import dev.amends.api.ApiException;
 import dev.amends.story.IssuedUndos.Issued;
 import java.time.Instant;
@@ -57,6 +59,7 @@ public class StoryUndos {
   }
 
   private static Undone respond(Issued edit, UndoAnswer answer) {
+    Metrics.counter(MetricNames.STORY_UNDOS, "outcome", outcomeLabel(answer.status())).increment();
     switch (answer.status()) {
       case DISCARDED, UNDONE -> {
         return new Undone(
@@ -79,6 +82,15 @@ public class StoryUndos {
               "the undo time of this edit ended at " + edit.undoableUntil(), edit, answer,
               "expired");
     }
+  }
+
+  /** The outcome as operators read it: NOTHING_UNDONE is a conflict, anything else late. */
+  private static String outcomeLabel(UndoStatus status) {
+    return switch (status) {
+      case DISCARDED, UNDONE, BEYOND_UNDO_DEPTH, EXPIRED -> status.name();
+      case NOTHING_UNDONE -> "CONFLICT";
+      default -> UndoStatus.EXPIRED.name();
+    };
   }
 
   private static ApiException refusal(

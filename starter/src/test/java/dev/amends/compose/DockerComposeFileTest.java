@@ -136,7 +136,8 @@ class DockerComposeFileTest {
             .as("%s waits for %s to be healthy, so it needs a healthcheck", e.getKey(), target).isFalse();
       }
     }));
-    assertThat(service("amends").path("healthcheck").path("test").toString()).contains("/actuator/health");
+    assertThat(service("amends").path("healthcheck").path("test").toString())
+        .contains("/actuator/health/readiness");
   }
 
   @Test

@@ -29,7 +29,7 @@ public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
   @WorkflowInit
   public DriftEscalationWorkflowImpl(DriftEscalationInput input) {
     SagaSettings settings = SagaSettings.orDefaults(input.settings());
-    desk = new EscalationDesk(settings);
+    desk = new EscalationDesk(settings, SAGA_NAME);
     drift = input.drift();
     activities =
         Workflow.newActivityStub(

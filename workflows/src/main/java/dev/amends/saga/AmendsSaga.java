@@ -1,5 +1,6 @@
 package dev.amends.saga;
 
+import dev.amends.metrics.MetricNames;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeKey;
@@ -70,7 +71,7 @@ public final class AmendsSaga {
     // compensation starts, so that the happy path records no version marker.
     this.sequentialUndos = newSaga(false);
     this.parallelUndos = definition.parallelUndo() ? newSaga(true) : null;
-    this.desk = new EscalationDesk(this.settings);
+    this.desk = new EscalationDesk(this.settings, definition.name());
     for (StepSpec spec : definition.steps()) {
       steps.put(spec.name(), new StepRun(spec, StepKeys.of(sagaId, spec.name())));
     }
@@ -109,9 +110,11 @@ public final class AmendsSaga {
    * is cancelled it compensates first, then rethrows the cancellation.
    */
   public <R> Optional<R> run(Supplier<R> flow) {
+    SagaMetrics.saga(MetricNames.SAGAS_STARTED, definition.name());
     try {
       R result = flow.get();
       status.note(SagaStatus.COMPLETED);
+      SagaMetrics.saga(MetricNames.SAGAS_COMPLETED, definition.name());
       return Optional.of(result);
     } catch (TemporalFailure stepFailure) {
       // A cancellation may surface as the cancelled activity's failure; either way it compensates.
@@ -241,12 +244,18 @@ public final class AmendsSaga {
     }
     status.publish(
         operatorInvolved ? SagaStatus.COMPENSATED_WITH_OPERATOR : SagaStatus.COMPENSATED);
+    SagaMetrics.saga(
+        operatorInvolved
+            ? MetricNames.SAGAS_COMPENSATED_WITH_OPERATOR
+            : MetricNames.SAGAS_COMPENSATED,
+        definition.name());
   }
 
   /** Runs one undo until it reaches an end: by itself, or through an operator's decision. */
   private void undo(StepRun step) {
     while (true) {
       step.status = StepStatus.UNDOING;
+      stepMetric(MetricNames.UNDO_ATTEMPTS, step);
       try {
         UndoOutcome outcome = step.undo.apply(step.keys);
         step.status =
@@ -256,6 +265,7 @@ public final class AmendsSaga {
       } catch (TemporalFailure undoFailure) {
         step.undoAttempts += Failures.attemptsUsed(undoFailure, settings.undoMaximumAttempts());
         step.error = Failures.describe(undoFailure);
+        stepMetric(MetricNames.UNDO_ESCALATED, step);
         OperatorDecision decision = escalate(step);
         switch (decision.action()) {
           case RETRY -> log.info("retrying undo of {} after {}", step.spec.name(), decision);
@@ -270,6 +280,10 @@ public final class AmendsSaga {
         }
       }
     }
+  }
+
+  private void stepMetric(String name, StepRun step) {
+    SagaMetrics.step(name, definition.name(), step.spec.name(), step.spec.world());
   }
 
   /** Opens an escalation, alerts, and waits durably (re-alerting) for an operator's decision. */

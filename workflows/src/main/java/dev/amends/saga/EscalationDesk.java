@@ -1,5 +1,6 @@
 package dev.amends.saga;
 
+import dev.amends.metrics.MetricNames;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.converter.RawValue;
@@ -41,6 +42,8 @@ public final class EscalationDesk {
   private static final Logger log = Workflow.getLogger(EscalationDesk.class);
 
   private final SagaSettings settings;
+  /** The flow's name, the {@code flow} label of what the desk counts. */
+  private final String flow;
   private final EscalationActivities activities;
   private final List<Escalation> escalations = new ArrayList<>();
   private final Deque<RejectedDecision> rejectedDecisions = new ArrayDeque<>();
@@ -50,8 +53,9 @@ public final class EscalationDesk {
   private final Set<String> writeOffsToRecord = new HashSet<>();
   private boolean fourEyes;
 
-  public EscalationDesk(SagaSettings settings) {
+  public EscalationDesk(SagaSettings settings, String flow) {
     this.settings = SagaSettings.orDefaults(settings);
+    this.flow = flow;
     this.activities =
         Workflow.newActivityStub(
             EscalationActivities.class,
@@ -75,6 +79,7 @@ public final class EscalationDesk {
         Workflow.getVersion(OPERATOR_TRUST_CHANGE, Workflow.DEFAULT_VERSION, 1)
             != Workflow.DEFAULT_VERSION;
     escalations.add(opened);
+    SagaMetrics.step(MetricNames.ESCALATIONS_OPENED, flow, opened.step(), opened.world());
     publish.accept(SagaStatus.NEEDS_OPERATOR);
     activities.open(opened);
     String id = opened.id();
@@ -155,7 +160,10 @@ public final class EscalationDesk {
     String problem = checked.review() != null ? review(target.get(), checked) : settle(target.get(), checked);
     if (problem != null) {
       reject(received, problem);
+      return;
     }
+    SagaMetrics.decision(
+        flow, checked.review() != null ? checked.review().name() : checked.action().name());
   }
 
   /** Takes a settlement (RETRY, RESOLVED_MANUALLY, ACCEPT_LOSS); answers why not, or null. */
@@ -274,6 +282,7 @@ public final class EscalationDesk {
     String shown = SignalPayloads.shorten(String.valueOf(received));
     rejectedDecisions.addLast(new RejectedDecision(shown, reason, Workflow.currentTimeMillis()));
     rejectedDecisionCount++;
+    SagaMetrics.rejectedDecision(flow);
     while (rejectedDecisions.size() > SagaState.REJECTIONS_KEPT) {
       rejectedDecisions.removeFirst();
     }

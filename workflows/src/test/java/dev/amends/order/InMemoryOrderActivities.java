@@ -56,6 +56,10 @@ public class InMemoryOrderActivities implements OrderActivities {
     failingUndos.remove(undo);
   }
 
+  public synchronized void healStep(String step) {
+    failingSteps.remove(step);
+  }
+
   public InMemoryOrderActivities blockStep(String step) {
     blockingStep = step;
     return this;
