@@ -81,6 +81,7 @@ public final class EscalationDesk {
     escalations.add(opened);
     SagaMetrics.step(MetricNames.ESCALATIONS_OPENED, flow, opened.step(), opened.world());
     publish.accept(SagaStatus.NEEDS_OPERATOR);
+    showDetails();
     activities.open(opened);
     String id = opened.id();
     while (true) {
@@ -97,6 +98,7 @@ public final class EscalationDesk {
         Escalation current = find(id);
         publish.accept(
             current.awaitsApproval() ? SagaStatus.AWAITING_APPROVAL : SagaStatus.NEEDS_OPERATOR);
+        showDetails();
         activities.recordWriteOff(current);
       } else {
         break;
@@ -105,6 +107,7 @@ public final class EscalationDesk {
     OperatorDecision decision = pendingDecisions.remove(id);
     Escalation settled = find(id).decided(decision);
     replace(settled);
+    showDetails();
     if (fourEyes) {
       recordWatched(settled);
     } else {
@@ -112,6 +115,14 @@ public final class EscalationDesk {
     }
     replace(find(id).withRecorded());
     return decision;
+  }
+
+  /**
+   * Shows what waits for a person in the Temporal UI, or nothing once every escalation is decided.
+   * Not a command: histories, and so replays, are the same with or without it.
+   */
+  private void showDetails() {
+    Workflow.setCurrentDetails(EscalationDetails.of(escalations));
   }
 
   /**

@@ -15,6 +15,7 @@ import dev.amends.saga.WriteOffReview;
 import com.google.protobuf.ByteString;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -61,9 +62,17 @@ class OperatorDecisionsTest {
   @Test
   void givenAWriteOffOfACharge_itWaitsForASecondPerson_whoApprovesIt() {
     OrderWorkflow order = refundFailsForGood("fe-1", OrderFixtures.FAST);
+    String opened = currentDetails("fe-1");
+    assertThat(opened)
+        .contains("`chargeCard-1`", "`chargeCard`", "RML-3", "docs/runbooks/refund-charge.md")
+        .contains("resolveEscalation", "\"escalationId\": \"chargeCard-1\"", "RETRY")
+        .doesNotContain("ana@example.com", "tok_visa", "1 Main St");
 
     decide(order, decision("chargeCard-1", "ACCEPT_LOSS", "ana", "customer kept the goods"));
     SagaState waiting = awaitStatus("fe-1", SagaStatus.AWAITING_APPROVAL);
+    assertThat(currentDetails("fe-1"))
+        .contains("requested by ana awaits approval", "\"action\": \"APPROVE\"", "REJECT")
+        .doesNotContain("customer kept the goods");
 
     assertThat(sagaStatusAttribute("fe-1")).isEqualTo("AWAITING_APPROVAL");
     Escalation escalation = waiting.openEscalations().get(0);
@@ -79,6 +88,7 @@ class OperatorDecisionsTest {
     OrderResult result = WorkflowStub.fromTyped(order).getResult(OrderResult.class);
 
     assertThat(result.status()).isEqualTo(SagaStatus.COMPENSATED_WITH_OPERATOR);
+    assertThat(currentDetails("fe-1")).as("cleared once decided").isEmpty();
     assertThat(stepStatus(query("fe-1"), OrderWorkflowImpl.CHARGE)).isEqualTo(StepStatus.LOSS_ACCEPTED);
     assertThat(escalations.closed).singleElement().satisfies(e -> {
       assertThat(e.decision().action()).isEqualTo(OperatorAction.ACCEPT_LOSS);
@@ -100,6 +110,9 @@ class OperatorDecisionsTest {
     awaitStatus("fe-2", SagaStatus.AWAITING_APPROVAL);
     decide(order, decision("chargeCard-1", "REJECT", "bo", "refund by hand instead"));
     SagaState again = awaitStatus("fe-2", SagaStatus.NEEDS_OPERATOR);
+    assertThat(currentDetails("fe-2"))
+        .contains("rejected by bo", "decide again", "docs/runbooks/refund-charge.md")
+        .doesNotContain("awaits approval");
 
     Escalation escalation = again.openEscalations().get(0);
     assertThat(escalation.awaitsApproval()).isFalse();
@@ -308,6 +321,14 @@ class OperatorDecisionsTest {
 
   private SagaState query(String orderId) {
     return client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.workflowId(orderId)).sagaState();
+  }
+
+  /** The markdown the Temporal UI shows for the saga, read with the SDK's metadata query. */
+  private String currentDetails(String orderId) {
+    return client
+        .newUntypedWorkflowStub(OrderWorkflow.workflowId(orderId))
+        .query(WorkflowClient.QUERY_TYPE_WORKFLOW_METADATA, WorkflowMetadata.class)
+        .getCurrentDetails();
   }
 
   private String sagaStatusAttribute(String orderId) {
