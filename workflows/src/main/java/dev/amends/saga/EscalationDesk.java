@@ -155,8 +155,7 @@ public final class EscalationDesk {
     decide(decoded);
   }
 
-  /** Applies a decision already decoded from its payload. */
-  public void decide(Object received) {
+  private void decide(Object received) {
     DecisionRules.Checked checked = DecisionRules.check(received);
     if (!checked.ok()) {
       reject(received, checked.problem());
