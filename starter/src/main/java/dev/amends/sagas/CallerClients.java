@@ -1,5 +1,6 @@
 package dev.amends.sagas;
 
+import dev.amends.escalation.DecisionSources;
 import io.temporal.client.WorkflowClient;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,11 +9,11 @@ import org.springframework.stereotype.Component;
 /**
  * A workflow client per API caller, whose identity Temporal records on what it sends
  * ({@code amends-api:<caller>}), so a signal's history event names who sent it over the API.
- * They share the application client's connection; making one is cheap.
+ * They share the application client's connection; making one is cheap. The prefix is the one
+ * {@link DecisionSources} reads the channel from.
  */
 @Component
 class CallerClients {
-  static final String IDENTITY_PREFIX = "amends-api:";
   // Callers are a bounded set of people and services; the cap only guards against a flood.
   private static final int MAX_CACHED = 1_000;
 
@@ -32,6 +33,6 @@ class CallerClients {
         name ->
             WorkflowClient.newInstance(
                 client.getWorkflowServiceStubs(),
-                client.getOptions().toBuilder().setIdentity(IDENTITY_PREFIX + name).build()));
+                client.getOptions().toBuilder().setIdentity(DecisionSources.API_IDENTITY_PREFIX + name).build()));
   }
 }

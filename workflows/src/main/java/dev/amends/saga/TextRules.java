@@ -24,7 +24,10 @@ public final class TextRules {
   /** A story field's value. */
   public static final int MAX_STORY_VALUE = 20_000;
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]+");
+  /** The characters an id may hold, as a regular expression (bean validation uses it too). */
+  public static final String ID_CHARACTERS = "[A-Za-z0-9._:-]+";
+
+  private static final Pattern ID = Pattern.compile(ID_CHARACTERS);
 
   private TextRules() {}
 
