@@ -63,7 +63,9 @@ class CrashIT {
 
   @Test
   void everySagaReachesItsEndAndEveryEffectHappensOnceDespiteSigkills() throws Exception {
-    String[] args = {"--amends.sandbox.latency=300ms", "--amends.undo-maximum-attempts=2"};
+    // Each SIGKILL can cost an undo in flight one attempt (it times out on the dead worker), and
+    // the test kills twice: an undo must have attempts left after both to end without a person.
+    String[] args = {"--amends.sandbox.latency=300ms", "--amends.undo-maximum-attempts=4"};
     amends = new AmendsProcess(args).start();
     Api api = new Api(() -> amends.baseUrl());
     Api service = api.as("service");
