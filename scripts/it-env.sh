@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Usage: scripts/it-env.sh start|stop
+# Usage: scripts/it-env.sh start [--fresh] | stop
 #   Starts (or stops) the real parts the integration suite runs against: a Temporal dev server
 #   (temporal-dev/) and PostgreSQL (postgres-dev/), on their own ports so that a developer's
 #   running servers are left alone. `start` prints the variables the suite reads; eval them:
-#     eval "$(scripts/it-env.sh start)"
+#     eval "$(scripts/it-env.sh start --fresh)"
+#   --fresh stops both and deletes their state first: the suite's timings assume an empty book.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,11 @@ export AMENDS_PG_STATE_DIR="${AMENDS_IT_PG_STATE:-/tmp/amends-it-pg}"
 
 case "${1:-}" in
   start)
+    if [[ "${2:-}" == "--fresh" ]]; then
+      temporal-dev/stop.sh >&2 || true
+      postgres-dev/postgres.sh stop >&2 || true
+      rm -rf "$TEMPORAL_DEV_STATE_DIR" "$AMENDS_PG_STATE_DIR"
+    fi
     temporal-dev/start.sh >&2
     postgres-dev/postgres.sh start >&2
     echo "export AMENDS_IT_TEMPORAL_ADDRESS=127.0.0.1:${TEMPORAL_PORT}"
@@ -27,7 +33,7 @@ case "${1:-}" in
     postgres-dev/postgres.sh stop >&2 || true
     ;;
   *)
-    sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac
