@@ -18,11 +18,11 @@ public class ReconcileRuns {
   static final int ANCHORS = 10;
 
   private final JdbcClient jdbc;
-  private final ObjectMapper json;
+  // Reports are stored as the same JSON as Temporal payloads, not through the web layer's mapper.
+  private final ObjectMapper json = new ObjectMapper();
 
-  public ReconcileRuns(JdbcClient jdbc, ObjectMapper json) {
+  public ReconcileRuns(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.json = json;
   }
 
   /** Stores a finished report; storing the same run again (an activity retry) changes nothing. */

@@ -1,6 +1,5 @@
 package dev.amends.reconcile;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.amends.TaskQueues;
 import dev.amends.db.TestDatabase;
 import dev.amends.escalation.DecisionSources;
@@ -50,11 +49,14 @@ final class ReconcilerFixture implements AutoCloseable {
     faults = new SandboxFaults(jdbc);
     provider = new SandboxPaymentProvider(jdbc, faults, new SandboxLatency(Duration.ZERO));
     payments = new LedgeredPayments(provider, ledger);
-    runs = new ReconcileRuns(jdbc, new ObjectMapper());
+    runs = new ReconcileRuns(jdbc);
     escalations = new EscalationStore(jdbc);
     env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()
+                // Real time: with skipping, the server may jump to the held-open saga's default
+                // ten-year timeout in the instant between a reconcile run's end and its result.
+                .setUseTimeskipping(false)
                 .registerSearchAttribute("SagaStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .build());
     client = env.getWorkflowClient();

@@ -1,6 +1,6 @@
 package dev.amends.api;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
+import tools.jackson.databind.DatabindException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +43,10 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String field = null;
-    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+    if (e.getCause() instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
       field =
           mapping.getPath().stream()
-              .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+              .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
               .collect(Collectors.joining())
               .substring(1);
     }

@@ -1,6 +1,5 @@
 package dev.amends.ledger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.amends.reconcile.ReconcileRuns;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ public final class VerifyLedgerCommand {
     try {
       DriverManagerDataSource dataSource = new DriverManagerDataSource(url, user, password);
       if (recordedAnchors) {
-        anchors.addAll(new ReconcileRuns(JdbcClient.create(dataSource), new ObjectMapper()).anchors());
+        anchors.addAll(new ReconcileRuns(JdbcClient.create(dataSource)).anchors());
       }
       ChainVerification chain = new LedgerVerifier(dataSource).verify(anchors);
       out.printf("ledger at %s: %d entries walked, %d anchor(s) checked%n", url, chain.entriesChecked(), anchors.size());

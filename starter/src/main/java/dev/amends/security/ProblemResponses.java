@@ -1,6 +1,6 @@
 package dev.amends.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -9,11 +9,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
-/** Writes a refusal of the security filters as application/problem+json, like ApiErrors does. */
+/** Writes a refusal of the security filters as application/problem+json, like ApiErrors does, with the JSON mapper of the web layer. */
 final class ProblemResponses {
-  private final ObjectMapper json;
+  private final JsonMapper json;
 
-  ProblemResponses(ObjectMapper json) {
+  ProblemResponses(JsonMapper json) {
     this.json = json;
   }
 

@@ -8,7 +8,7 @@ import static dev.amends.security.Roles.SERVICE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +33,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ApiAuthentication authentication, ObjectMapper json)
+  SecurityFilterChain api(HttpSecurity http, ApiAuthentication authentication, JsonMapper json)
       throws Exception {
     ProblemResponses problems = new ProblemResponses(json);
     AuthenticationEntryPoint refused =

@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
@@ -31,9 +32,10 @@ import org.springframework.test.context.ActiveProfiles;
  * the Temporal SDK exports: a renamed metric would otherwise leave an empty panel or an alert
  * that never fires.
  */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureMetrics
 class DashboardAndRulesNamesTest {
   private static final Path DOCS = Path.of("..", "docs", "observability");
   private static final Pattern NAME = Pattern.compile("(?<![a-zA-Z0-9_:])(amends_|temporal_)[a-z0-9_:]*");
@@ -47,7 +49,7 @@ class DashboardAndRulesNamesTest {
       Set.of("temporal_workflow_task_execution_failed_total");
 
   @Autowired TestRestTemplate http;
-  @Autowired ObjectMapper json;
+  final ObjectMapper json = new ObjectMapper();
 
   @Test
   void givenTheDashboardAndTheRules_itFindsEveryAmendsNameInMetricNames() throws Exception {

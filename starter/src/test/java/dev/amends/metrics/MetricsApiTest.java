@@ -7,9 +7,10 @@ import dev.amends.api.ApiClient;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
@@ -19,15 +20,16 @@ import org.springframework.test.context.ActiveProfiles;
  * escalates and is settled. Other tests share the application, so it compares against a scrape
  * taken first; workflow counters reach the registry on the SDK's report interval, so it polls.
  */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 // Tests leave metrics exporters off unless asked: this one reads the Prometheus endpoint.
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureMetrics
 class MetricsApiTest {
   private static final String FLOW = "order-fulfilment";
 
   @Autowired TestRestTemplate http;
-  @Autowired ObjectMapper json;
+  final ObjectMapper json = new ObjectMapper();
 
   @Test
   void givenOrdersThatComplete_compensate_andEscalate_itsMetricsMoveAsTheyShould()

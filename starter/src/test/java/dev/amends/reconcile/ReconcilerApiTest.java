@@ -11,7 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,11 +24,12 @@ import org.springframework.test.context.ActiveProfiles;
  * write their RML-3 story, drift is found and settled, what needs a person is escalated and
  * settled by an operator decision, and the chain verifies.
  */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ReconcilerApiTest {
   @Autowired TestRestTemplate http;
-  @Autowired ObjectMapper json;
+  final ObjectMapper json = new ObjectMapper();
   @Autowired JdbcClient jdbc;
   private ApiClient service;
   private ApiClient operator;

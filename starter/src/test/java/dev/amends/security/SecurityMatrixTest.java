@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -121,7 +121,7 @@ class SecurityMatrixTest {
       List.of("anonymous", "service", "editor", "operator", "approver", "admin", "admin-only");
 
   @Autowired MockMvc mvc;
-  @Autowired ObjectMapper json;
+  final ObjectMapper json = new ObjectMapper();
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")

@@ -14,7 +14,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Every answer of the undo window and story rollback API, over HTTP on the embedded default
  * (window 2 s, TTL 3 s, depth 1 in the test profile).
  */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class StoryApiTest {
@@ -31,7 +33,7 @@ class StoryApiTest {
   private static final Duration TTL = Duration.ofSeconds(3);
 
   @Autowired TestRestTemplate http;
-  @Autowired ObjectMapper json;
+  final ObjectMapper json = new ObjectMapper();
 
   @Test
   void givenAnEdit_itAnswers202WithTheReceipt_andTheChangeIsInvisibleUntilTheWindowEnds()
