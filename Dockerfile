@@ -4,13 +4,13 @@
 FROM maven:3.9.11-eclipse-temurin-17 AS build
 WORKDIR /src
 # The whole build context, narrowed by .dockerignore, rather than a COPY per module: Maven
-# refuses `-pl starter -am` unless every module the root pom lists is present (benchmarks too,
-# though it is not built), and the starter packages docs/runbooks. A list of COPY lines went stale
+# refuses `-pl app -am` unless every module the root pom lists is present (benchmarks too,
+# though it is not built), and the app packages docs/runbooks. A list of COPY lines went stale
 # each time a module was added; DockerfileBuildStageTest replays this stage to keep it honest.
 COPY . .
 # Tests run in CI, not in the image build; the cache mount keeps ~/.m2 between builds.
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -DskipTests package -pl starter -am
+    mvn -B -q -DskipTests package -pl app -am
 
 FROM eclipse-temurin:17.0.16_8-jre
 # curl serves the compose healthcheck; the JRE base image does not promise it.
@@ -19,7 +19,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /app amends
 WORKDIR /app
-COPY --from=build /src/starter/target/amends.jar /app/amends.jar
+COPY --from=build /src/app/target/amends.jar /app/amends.jar
 USER amends
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/amends.jar"]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Usage: scripts/export-histories.sh FOLDER
 #   Runs every order-flow variant on a real Temporal server and exports each history with
-#   `temporal workflow show --output json` into workflows/src/test/resources/histories/FOLDER/,
+#   `temporal workflow show --output json` into app/src/test/resources/histories/FOLDER/,
 #   where the replay tests read them (e.g. FOLDER=v2-whatever-changed). Run it after any change
 #   to a workflow's commands (guarded by Workflow.getVersion); keep the older folders, so that
 #   sagas started before the change are still proven to replay.
@@ -10,14 +10,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 [ $# -eq 1 ] || { sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
-OUT="workflows/src/test/resources/histories/$1"
+OUT="app/src/test/resources/histories/$1"
 PORT="${EXPORT_PORT:-18090}"
 BASE="http://127.0.0.1:$PORT"
 RUN="h$(date +%s)"
 
 eval "$(scripts/it-env.sh start)"
 T="$AMENDS_IT_TEMPORAL_CLI"
-./mvnw -q -B -DskipTests package -pl starter -am
+./mvnw -q -B -DskipTests package -pl app -am
 # amends on real takes JWTs: this script's token, signed with the dev key amends is told to trust.
 TOKEN="$(scripts/dev-token.sh --subject=export SERVICE OPERATOR ADMIN)"
 AUTH=(-H "authorization: Bearer $TOKEN")
@@ -26,7 +26,7 @@ APPROVER_AUTH=(-H "authorization: Bearer $(scripts/dev-token.sh --subject=export
 
 SPRING_PROFILES_ACTIVE=real,sandbox SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION="file:$(scripts/dev-token.sh --public-key)" \
   TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" AMENDS_DB_URL="$AMENDS_IT_DB_URL" \
-  java -jar starter/target/amends.jar --server.port="$PORT" --amends.undo-maximum-attempts=2 \
+  java -jar app/target/amends.jar --server.port="$PORT" --amends.undo-maximum-attempts=2 \
   --amends.realert-every=3s --amends.sandbox.latency=400ms > /tmp/amends-export.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT

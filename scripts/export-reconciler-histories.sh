@@ -6,14 +6,14 @@
 #   provider lost and a refund that keeps failing; escalations settled by ACCEPT_LOSS,
 #   RESOLVED_MANUALLY, RETRY that finds the drift gone, RETRY that fixes it, after a rejected
 #   decision and re-alerts — and exports each history with `temporal workflow show --output json`
-#   into workflows/src/test/resources/histories/FOLDER/ (e.g. FOLDER=reconcile-v1), where
+#   into app/src/test/resources/histories/FOLDER/ (e.g. FOLDER=reconcile-v1), where
 #   ReconcilerReplayTest reads them. Keep older folders. Uses a fresh PostgreSQL schema, so the
 #   runs see only what the script makes. EXPORT_PORT (default 18097) is the application's port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 [ $# -eq 1 ] || { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
-OUT="workflows/src/test/resources/histories/$1"
+OUT="app/src/test/resources/histories/$1"
 PORT="${EXPORT_PORT:-18097}"
 BASE="http://127.0.0.1:$PORT"
 RUN="h$(date +%s)"
@@ -25,7 +25,7 @@ A=(--address "$AMENDS_IT_TEMPORAL_ADDRESS")
 PG_HOST_PORT="${AMENDS_IT_DB_URL#jdbc:postgresql://}"; PG_HOST_PORT="${PG_HOST_PORT%%/*}"
 sql() { PGPASSWORD=amends psql -X -q -t -A -v ON_ERROR_STOP=1 -h "${PG_HOST_PORT%:*}" -p "${PG_HOST_PORT#*:}" \
   -U amends -d amends -c "SET search_path TO $SCHEMA; $1"; }
-./mvnw -q -B -DskipTests package -pl starter -am
+./mvnw -q -B -DskipTests package -pl app -am
 # amends on real takes JWTs: this script's token, signed with the dev key amends is told to trust.
 TOKEN="$(scripts/dev-token.sh --subject=export SERVICE OPERATOR ADMIN)"
 AUTH=(-H "authorization: Bearer $TOKEN")
@@ -40,7 +40,7 @@ APPROVER_AUTH=(-H "authorization: Bearer $(scripts/dev-token.sh --subject=export
 SPRING_PROFILES_ACTIVE=real,sandbox SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION="file:$(scripts/dev-token.sh --public-key)" \
   TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" \
   AMENDS_DB_URL="$AMENDS_IT_DB_URL?currentSchema=$SCHEMA" \
-  java -jar starter/target/amends.jar --server.port="$PORT" --spring.flyway.schemas="$SCHEMA" \
+  java -jar app/target/amends.jar --server.port="$PORT" --spring.flyway.schemas="$SCHEMA" \
   --amends.undo-maximum-attempts=2 --amends.realert-every=3s --amends.reconciler.every=1h \
   > /tmp/amends-reconciler-export.log 2>&1 &
 APP=$!

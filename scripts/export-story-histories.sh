@@ -3,7 +3,7 @@
 #   Runs every variant of the story writer (held edit committed, discarded, undone, nothing undone,
 #   beyond the undo depth, rollbacks accepted and refused, a rollback while an edit is held, a
 #   writer that continued as new) on a real Temporal server and exports each history with
-#   `temporal workflow show --output json` into workflows/src/test/resources/histories/FOLDER/
+#   `temporal workflow show --output json` into app/src/test/resources/histories/FOLDER/
 #   (e.g. FOLDER=story-v1), where StoryWorkflowReplayTest reads them. Keep older folders.
 #   Starts the real parts with scripts/it-env.sh if they are not running; EXPORT_PORT (default
 #   18095) is the application's port.
@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 [ $# -eq 1 ] || { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
-OUT="workflows/src/test/resources/histories/$1"
+OUT="app/src/test/resources/histories/$1"
 PORT="${EXPORT_PORT:-18095}"
 BASE="http://127.0.0.1:$PORT"
 RUN="h$(date +%s)"
@@ -19,14 +19,14 @@ RUN="h$(date +%s)"
 eval "$(scripts/it-env.sh start)"
 T="$AMENDS_IT_TEMPORAL_CLI"
 A="--address $AMENDS_IT_TEMPORAL_ADDRESS"
-./mvnw -q -B -DskipTests package -pl starter -am
+./mvnw -q -B -DskipTests package -pl app -am
 # amends on real takes JWTs: this script's token, signed with the dev key amends is told to trust.
 TOKEN="$(scripts/dev-token.sh --subject=export EDITOR)"
 AUTH=(-H "authorization: Bearer $TOKEN")
 
 SPRING_PROFILES_ACTIVE=real SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION="file:$(scripts/dev-token.sh --public-key)" \
   TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" AMENDS_DB_URL="$AMENDS_IT_DB_URL" \
-  java -jar starter/target/amends.jar --server.port="$PORT" --amends.story.window=2s \
+  java -jar app/target/amends.jar --server.port="$PORT" --amends.story.window=2s \
   --amends.story.ttl=4s --amends.story.history-limit=100 > /tmp/amends-story-export.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT

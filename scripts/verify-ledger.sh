@@ -11,11 +11,11 @@ cd "$(dirname "$0")/.."
 
 case "${1:-}" in -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 
-JAR=starter/target/amends.jar
+JAR=app/target/amends.jar
 if [[ ! -f "$JAR" ]]; then
-  ./mvnw -q -B -DskipTests package -pl starter -am >&2
+  ./mvnw -q -B -DskipTests package -pl app -am >&2
 fi
 # The application jar holds the command and every JDBC driver; PropertiesLauncher runs a main
 # class other than the application's.
-exec java -cp "$JAR" -Dloader.main=dev.amends.ledger.VerifyLedgerCommand \
+exec java -cp "$JAR" -Dloader.main=dev.amends.app.ledger.VerifyLedgerCommand \
   org.springframework.boot.loader.launch.PropertiesLauncher "$@"

@@ -3,7 +3,7 @@
 #   Runs the Temporal Web UI test in headless Chromium: starts amends (real and sandbox profiles,
 #   trusting the dev key of scripts/dev-token.sh, which mints the test's token) against the
 #   real parts named by AMENDS_IT_TEMPORAL_ADDRESS, AMENDS_IT_TEMPORAL_UI and AMENDS_IT_DB_URL
-#   (eval "$(scripts/it-env.sh start)"), runs the test, stops amends. Needs starter/target/amends.jar.
+#   (eval "$(scripts/it-env.sh start)"), runs the test, stops amends. Needs app/target/amends.jar.
 #   Installs Debian's chromium when it is missing. Screenshots land in ui-test/artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -20,7 +20,7 @@ PORT="${AMENDS_UI_TEST_PORT:-18310}"
 SPRING_PROFILES_ACTIVE=real,sandbox \
   SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION="file:$(../scripts/dev-token.sh --public-key)" \
   TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" AMENDS_DB_URL="$AMENDS_IT_DB_URL" \
-  java -jar ../starter/target/amends.jar --server.port="$PORT" --amends.undo-maximum-attempts=2 \
+  java -jar ../app/target/amends.jar --server.port="$PORT" --amends.undo-maximum-attempts=2 \
   > /tmp/amends-ui-test.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT

@@ -1,12 +1,14 @@
 package dev.amends.bench;
 
+import dev.amends.activities.db.Migrations;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.amends.ledger.ChainVerification;
-import dev.amends.ledger.EffectLedger;
-import dev.amends.ledger.EntryDraft;
-import dev.amends.ledger.EntryPhase;
-import dev.amends.ledger.LedgerVerifier;
+import dev.amends.activities.ledger.ChainVerification;
+import dev.amends.activities.ledger.EffectLedger;
+import dev.amends.activities.ledger.EntryDraft;
+import dev.amends.activities.ledger.EntryPhase;
+import dev.amends.activities.ledger.LedgerVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -108,7 +110,7 @@ public final class LedgerBenchmark {
     dataSource = new HikariDataSource(config);
     Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+        .locations(Migrations.locations(Migrations.AMENDS, "postgresql").toArray(String[]::new))
         .load()
         .migrate();
 

@@ -1,14 +1,14 @@
 package dev.amends.bench;
 
-import dev.amends.order.Address;
-import dev.amends.order.Order;
-import dev.amends.order.OrderLine;
-import dev.amends.order.OrderResult;
-import dev.amends.order.OrderSagaInput;
-import dev.amends.order.OrderWorkflow;
-import dev.amends.order.OrderWorkflowImpl;
-import dev.amends.order.PlainOrderWorkflow;
-import dev.amends.order.PlainOrderWorkflowImpl;
+import dev.amends.app.order.Address;
+import dev.amends.app.order.Order;
+import dev.amends.app.order.OrderLine;
+import dev.amends.app.order.OrderResult;
+import dev.amends.app.order.OrderSagaInput;
+import dev.amends.app.order.OrderWorkflow;
+import dev.amends.app.order.OrderWorkflowImpl;
+import dev.amends.app.order.PlainOrderWorkflow;
+import dev.amends.app.order.PlainOrderWorkflowImpl;
 import dev.amends.saga.SagaSettings;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.SagaStatus;
@@ -96,7 +96,7 @@ public final class SagaBenchmark {
     Scale scale = arguments.remove("--smoke") ? Scale.SMOKE : Scale.FULL;
     Path output = Path.of(arguments.isEmpty() ? "docs/BENCHMARKS.md" : arguments.get(0));
     String target = env("AMENDS_BENCH_TEMPORAL", "127.0.0.1:7233");
-    Path histories = Path.of(env("AMENDS_BENCH_HISTORIES", "workflows/src/test/resources/histories"));
+    Path histories = Path.of(env("AMENDS_BENCH_HISTORIES", "app/src/test/resources/histories"));
     int waiting = Integer.parseInt(env("AMENDS_BENCH_WAITING", scale.smoke() ? "20" : "1000"));
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(

@@ -1,6 +1,6 @@
 package dev.amends.saga;
 
-import dev.amends.metrics.MetricNames;
+import dev.amends.saga.metrics.MetricNames;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeKey;

@@ -1,6 +1,6 @@
 package dev.amends.saga;
 
-import dev.amends.metrics.MetricNames;
+import dev.amends.saga.metrics.MetricNames;
 import io.temporal.workflow.Workflow;
 import java.util.Map;
 

@@ -3,18 +3,9 @@ package dev.amends.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.amends.order.OrderWorkflowImpl;
 import org.junit.jupiter.api.Test;
 
 class SagaDefinitionTest {
-
-  @Test
-  void theOrderFlowMeetsEveryWorldsMinimum() {
-    assertThat(OrderWorkflowImpl.DEFINITION.violations()).isEmpty();
-    assertThat(OrderWorkflowImpl.DEFINITION.steps())
-        .extracting(StepSpec::world)
-        .containsExactly(World.CLOSED, World.DIALOG, World.HISTORY, World.DIALOG, World.DIALOG);
-  }
 
   @Test
   void aHistoryStepNeedsACorrectionALedgerEntryAndARunbook() {

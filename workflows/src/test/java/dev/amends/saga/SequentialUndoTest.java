@@ -2,7 +2,6 @@ package dev.amends.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.amends.order.RecordingEscalationActivities;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;

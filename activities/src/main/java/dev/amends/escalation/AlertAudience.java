@@ -1,7 +1,0 @@
-package dev.amends.escalation;
-
-/** Who an alert is for: the operators who decide, or the approvers who confirm a decision. */
-public enum AlertAudience {
-  OPERATOR,
-  APPROVER
-}

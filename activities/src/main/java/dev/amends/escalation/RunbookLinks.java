@@ -1,7 +1,0 @@
-package dev.amends.escalation;
-
-/** Turns a step's runbook path into the link people follow; the application configures it. */
-@FunctionalInterface
-public interface RunbookLinks {
-  String runbookUrl(String runbook);
-}

@@ -1,8 +1,0 @@
-package dev.amends.ledger;
-
-/** The ledger could not store an append (database down, ...): the caller retries. */
-public class LedgerUnavailableException extends RuntimeException {
-  public LedgerUnavailableException(String message, Throwable cause) {
-    super(message, cause);
-  }
-}

@@ -1,0 +1,61 @@
+package dev.amends.app.ledger;
+
+import dev.amends.activities.ledger.ChainVerification;
+import dev.amends.activities.ledger.EffectLedger;
+import dev.amends.activities.ledger.LedgerAnchor;
+import dev.amends.activities.ledger.LedgerEntry;
+import dev.amends.activities.ledger.LedgerVerifier;
+
+import dev.amends.spring.api.ApiException;
+import dev.amends.app.reconcile.ReconcileRuns;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The effect ledger, read-only: its entries, and a walk of its chain. */
+@RestController
+@RequestMapping("/ledger")
+class LedgerController {
+  private final EffectLedger ledger;
+  private final LedgerVerifier verifier;
+  private final ReconcileRuns runs;
+
+  LedgerController(EffectLedger ledger, LedgerVerifier verifier, ReconcileRuns runs) {
+    this.ledger = ledger;
+    this.verifier = verifier;
+    this.runs = runs;
+  }
+
+  /** The verification with the anchors it was held to (the heads of recent reconciler runs). */
+  record Verification(ChainVerification chain, List<LedgerAnchor> anchors) {}
+
+  /** Walks the whole chain and reports the first link that does not hold. */
+  @GetMapping("/verification")
+  Verification verify() {
+    List<LedgerAnchor> anchors = runs.anchors();
+    return new Verification(verifier.verify(anchors), anchors);
+  }
+
+  /** One saga's entries, one call's story, or the newest entries (newest first). */
+  @GetMapping("/entries")
+  List<LedgerEntry> entries(
+      @RequestParam(required = false) String sagaId,
+      @RequestParam(required = false) String callKey,
+      @RequestParam(defaultValue = "50") int limit) {
+    if (sagaId != null && callKey != null) {
+      throw ApiException.badField("callKey", "give sagaId or callKey, not both");
+    }
+    if (sagaId != null) {
+      return ledger.forSaga(sagaId);
+    }
+    if (callKey != null) {
+      return ledger.storyOf(callKey);
+    }
+    if (limit < 1 || limit > 1000) {
+      throw ApiException.badField("limit", "limit must be between 1 and 1000");
+    }
+    return ledger.latest(limit);
+  }
+}

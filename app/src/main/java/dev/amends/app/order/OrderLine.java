@@ -1,0 +1,3 @@
+package dev.amends.app.order;
+
+public record OrderLine(String sku, int quantity) {}

@@ -1,0 +1,3 @@
+package dev.amends.app.story;
+
+public record UndoRequest(String storyId, String undoId) {}

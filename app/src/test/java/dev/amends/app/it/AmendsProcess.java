@@ -1,0 +1,105 @@
+package dev.amends.app.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * amends as users run it: its own JVM, real profile, real Temporal server and PostgreSQL, callers
+ * with JWTs from {@link ItTokens}. It can be killed with SIGKILL, mid-step, and started again on
+ * the same port and database.
+ */
+final class AmendsProcess implements AutoCloseable {
+  private final int port;
+  private final List<String> extraArgs;
+  private final Path log;
+  private Process process;
+
+  AmendsProcess(String... extraArgs) throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    this.extraArgs = List.of(extraArgs);
+    this.log = Files.createTempFile("amends-it-", ".log");
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  AmendsProcess start() throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-jar");
+    command.add(RealParts.applicationJar().toString());
+    command.add("--server.port=" + port);
+    command.addAll(extraArgs);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    // The sandbox profile keeps the sandboxes' HTTP switches, which the tests use, on real.
+    builder.environment().put("SPRING_PROFILES_ACTIVE", "real,sandbox");
+    builder.environment()
+        .put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", ItTokens.publicKeyLocation());
+    builder.environment().put("TEMPORAL_ADDRESS", RealParts.temporalAddress());
+    builder.environment().put("AMENDS_DB_URL", RealParts.dbUrl());
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    process = builder.start();
+    awaitHealthy();
+    return this;
+  }
+
+  /** SIGKILL: no shutdown hook, no graceful worker stop — as a crashed machine. */
+  void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      process.waitFor();
+    }
+  }
+
+  Path log() {
+    return log;
+  }
+
+  private void awaitHealthy() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("amends exited at start; log " + log + ":\n" + tail());
+      }
+      try {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // Not listening yet.
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("amends not healthy within 90 s; log " + log + ":\n" + tail());
+  }
+
+  String tail() throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
+}

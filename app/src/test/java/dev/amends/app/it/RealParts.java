@@ -1,0 +1,38 @@
+package dev.amends.app.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the real parts of an integration run are: set by scripts/it-env.sh, required. */
+final class RealParts {
+  private RealParts() {}
+
+  static String temporalAddress() {
+    return required("AMENDS_IT_TEMPORAL_ADDRESS");
+  }
+
+  static String dbUrl() {
+    return required("AMENDS_IT_DB_URL");
+  }
+
+  static String temporalCli() {
+    return required("AMENDS_IT_TEMPORAL_CLI");
+  }
+
+  static Path applicationJar() {
+    Path jar = Path.of(System.getProperty("amends.jar", "target/amends.jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no application jar at " + jar.toAbsolutePath());
+    }
+    return jar;
+  }
+
+  private static String required(String name) {
+    String value = System.getenv(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(
+          name + " is not set: start the real parts with scripts/it-env.sh start and source its output");
+    }
+    return value;
+  }
+}

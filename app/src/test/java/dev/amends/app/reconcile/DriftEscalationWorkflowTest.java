@@ -1,0 +1,225 @@
+package dev.amends.app.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.amends.saga.RecordingEscalationActivities;
+import dev.amends.saga.AmendsSaga;
+import dev.amends.saga.OperatorAction;
+import dev.amends.saga.SagaSettings;
+import dev.amends.saga.SagaState;
+import dev.amends.saga.SagaStatus;
+import dev.amends.saga.StepStatus;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A drift waiting for a person: decisions, rejections, re-alerts, and what each one records. */
+class DriftEscalationWorkflowTest {
+  @RegisterExtension
+  static final TestWorkflowExtension testWorkflow =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(DriftEscalationWorkflowImpl.class)
+          .registerSearchAttribute("SagaStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .setDoNotStart(true)
+          .build();
+
+  private final FakeReconcilerActivities activities = new FakeReconcilerActivities();
+  private final RecordingEscalationActivities escalations = new RecordingEscalationActivities();
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private String taskQueue;
+
+  @BeforeEach
+  void start(TestWorkflowEnvironment testEnv, Worker worker) {
+    worker.registerActivitiesImplementations(activities, escalations);
+    testEnv.start();
+    env = testEnv;
+    client = testEnv.getWorkflowClient();
+    taskQueue = worker.getTaskQueue();
+  }
+
+  static Drift drift(DriftKind kind) {
+    return new Drift("payment-provider:ch_1", kind, "payment-provider", "ch_1", "order-1/chargeCard",
+        "order-1", "1", 1299L, "EUR", 1399L, "EUR", 0, "the ledger records 12.99 EUR, the provider 13.99 EUR");
+  }
+
+  private WorkflowStub open(DriftKind kind) {
+    DriftEscalationWorkflow escalation =
+        client.newWorkflowStub(
+            DriftEscalationWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(taskQueue)
+                .setWorkflowId(DriftEscalationWorkflow.workflowId(drift(kind)))
+                .build());
+    WorkflowClient.start(
+        escalation::settle,
+        new DriftEscalationInput(drift(kind), new SagaSettings(Duration.ofMinutes(30), 2), "run-1"));
+    WorkflowStub stub = WorkflowStub.fromTyped(escalation);
+    awaitStatus(stub, SagaStatus.NEEDS_OPERATOR);
+    return stub;
+  }
+
+  private SagaState state(WorkflowStub stub) {
+    return stub.query("sagaState", SagaState.class);
+  }
+
+  private void awaitStatus(WorkflowStub stub, SagaStatus status) {
+    for (int i = 0; i < 200 && state(stub).status() != status; i++) {
+      env.sleep(Duration.ofMillis(50));
+    }
+    assertThat(state(stub).status()).isEqualTo(status);
+  }
+
+  private static Map<String, Object> decision(String id, String action, String note) {
+    return note == null
+        ? Map.of("escalationId", id, "action", action, "operator", "ana")
+        : Map.of("escalationId", id, "action", action, "operator", "ana", "note", note);
+  }
+
+  @Test
+  void itWaitsForAPerson_searchableAsNeedsOperator_withTheDriftAndItsRunbook() {
+    WorkflowStub stub = open(DriftKind.AMOUNT_MISMATCH);
+
+    SagaState state = state(stub);
+    assertThat(stub.getExecution().getWorkflowId()).isEqualTo("drift-payment-provider-ch_1");
+    assertThat(state.sagaName()).isEqualTo("ledger-drift");
+    assertThat(state.openEscalations()).singleElement().satisfies(e -> {
+      assertThat(e.id()).isEqualTo("reconcile-1");
+      assertThat(e.runbook()).isEqualTo("docs/runbooks/ledger-drift.md");
+      assertThat(e.error()).contains("AMOUNT_MISMATCH").contains("13.99 EUR");
+    });
+    assertThat(escalations.opened).hasSize(1);
+    assertThat(client.fetchHistory(stub.getExecution().getWorkflowId()).getEvents().stream()
+            .filter(e -> e.hasUpsertWorkflowSearchAttributesEventAttributes())
+            .map(e -> e.getUpsertWorkflowSearchAttributesEventAttributes().getSearchAttributes()
+                .getIndexedFieldsMap().get(AmendsSaga.SAGA_STATUS.getName()).getData().toStringUtf8()))
+        .containsExactly("\"NEEDS_OPERATOR\"");
+  }
+
+  @Test
+  void aMalformedDecisionIsRejectedAndItKeepsWaiting_reAlertingOnItsTimer() {
+    WorkflowStub stub = open(DriftKind.AMOUNT_MISMATCH);
+
+    stub.signal("resolveEscalation", "approve it");
+    stub.signal("resolveEscalation", decision("reconcile-1", "ACCEPT_LOSS", null));
+    env.sleep(Duration.ofMinutes(31));
+
+    SagaState state = state(stub);
+    assertThat(state.status()).isEqualTo(SagaStatus.NEEDS_OPERATOR);
+    assertThat(state.rejectedDecisions()).extracting(r -> r.reason())
+        .anySatisfy(r -> assertThat(r).contains("JSON object"))
+        .anySatisfy(r -> assertThat(r).contains("note is required"));
+    assertThat(escalations.realerted).isNotEmpty();
+    assertThat(activities.settlements).isEmpty();
+  }
+
+  @Test
+  void aWriteOffIsHeldForASecondPerson_thenRecordedInTheLedgerAndEndsIt() {
+    WorkflowStub stub = open(DriftKind.AMOUNT_MISMATCH);
+
+    stub.signal("resolveEscalation", decision("reconcile-1", "ACCEPT_LOSS", "goodwill"));
+    awaitStatus(stub, SagaStatus.AWAITING_APPROVAL);
+    assertThat(activities.settlements).isEmpty();
+    assertThat(state(stub).openEscalations().get(0).pendingWriteOff().requestedBy()).isEqualTo("ana");
+    stub.signal(
+        "resolveEscalation",
+        Map.of("escalationId", "reconcile-1", "action", "APPROVE", "operator", "bo"));
+    DriftSettlement settled = stub.getResult(DriftSettlement.class);
+
+    assertThat(settled.outcome()).isEqualTo("ACCEPT_LOSS");
+    assertThat(settled.ledgerSeqs()).containsExactly(42L);
+    assertThat(activities.settlements).singleElement().satisfies(s -> {
+      assertThat(s.escalationId()).isEqualTo("reconcile-1");
+      assertThat(s.decision().action()).isEqualTo(OperatorAction.ACCEPT_LOSS);
+      assertThat(s.decision().operator()).isEqualTo("ana");
+      assertThat(s.decision().approvedBy()).isEqualTo("bo");
+    });
+    assertThat(state(stub).status()).isEqualTo(SagaStatus.COMPENSATED_WITH_OPERATOR);
+    assertThat(state(stub).steps().get(0).status()).isEqualTo(StepStatus.LOSS_ACCEPTED);
+    assertThat(escalations.closed).hasSize(1);
+  }
+
+  @Test
+  void aRetryThatFindsTheDriftStillThereOpensTheNextEscalation_andOneThatFindsItGoneEndsIt() {
+    WorkflowStub stub = open(DriftKind.AMOUNT_MISMATCH);
+    activities.stillThere = drift(DriftKind.AMOUNT_MISMATCH);
+
+    stub.signal("resolveEscalation", decision("reconcile-1", "RETRY", null));
+    for (int i = 0; i < 200 && state(stub).openEscalations().stream().noneMatch(e -> e.id().equals("reconcile-2")); i++) {
+      env.sleep(Duration.ofMillis(50));
+    }
+    assertThat(state(stub).openEscalations()).extracting(e -> e.id()).containsExactly("reconcile-2");
+
+    activities.stillThere = null;
+    stub.signal("resolveEscalation", decision("reconcile-2", "RETRY", null));
+    assertThat(stub.getResult(DriftSettlement.class).outcome()).isEqualTo("NO_LONGER_DRIFTING");
+    assertThat(activities.fixes).isEmpty();
+  }
+
+  @Test
+  void aRetryOfADriftTheReconcilerCanSettleFixesIt() {
+    WorkflowStub stub = open(DriftKind.MISSING_REFUND);
+    activities.stillThere = drift(DriftKind.MISSING_REFUND);
+
+    stub.signal("resolveEscalation", decision("reconcile-1", "RETRY", null));
+
+    DriftSettlement settled = stub.getResult(DriftSettlement.class);
+    assertThat(settled.outcome()).isEqualTo("FIXED");
+    assertThat(activities.fixes).containsExactly(DriftKind.MISSING_REFUND);
+    assertThat(settled.ledgerSeqs()).containsExactly(8L);
+    assertThat(state(stub).steps().get(0).status()).isEqualTo(StepStatus.UNDONE);
+  }
+
+  /** Reconciler activities for workflow tests: a drift that is, or is not, still there. */
+  static final class FakeReconcilerActivities implements ReconcilerActivities {
+    volatile Drift stillThere;
+    final List<Settlement> settlements = new ArrayList<>();
+    final List<DriftKind> fixes = new ArrayList<>();
+
+    @Override
+    public ChainCheck verifyChain(String runId) {
+      return new ChainCheck(true, 0, 0, "0".repeat(64), 0, null, null);
+    }
+
+    @Override
+    public Survey survey(SurveyRequest request) {
+      return new Survey(0, 0, 0, 0, 0, 0, List.of(), 0);
+    }
+
+    @Override
+    public synchronized FixOutcome fix(FixRequest request) {
+      fixes.add(request.drift().kind());
+      return FixOutcome.of(request.drift(), FixAction.REFUND_REISSUED, "", List.of(8L));
+    }
+
+    @Override
+    public FixOutcome escalate(FixRequest request) {
+      return FixOutcome.escalated(request.drift(), true, "drift");
+    }
+
+    @Override
+    public void record(ReconcileReport report) {}
+
+    @Override
+    public Drift recheck(FixRequest request) {
+      return stillThere;
+    }
+
+    @Override
+    public synchronized List<Long> recordSettlement(Settlement settlement) {
+      settlements.add(settlement);
+      return List.of(42L);
+    }
+  }
+}

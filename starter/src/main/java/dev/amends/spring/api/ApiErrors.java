@@ -1,0 +1,82 @@
+package dev.amends.spring.api;
+
+import tools.jackson.databind.DatabindException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every refusal as application/problem+json (Spring MVC's own errors included). Field problems
+ * are named in {@code errors}: [{"field": "items[0].quantity", "message": "..."}].
+ */
+@RestControllerAdvice
+public class ApiErrors extends ResponseEntityExceptionHandler {
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<Map<String, String>> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+            .toList();
+    String fields =
+        errors.stream().map(m -> m.get("field")).distinct().sorted().collect(Collectors.joining(", "));
+    ProblemDetail problem =
+        problem(HttpStatus.BAD_REQUEST, "Invalid request", "invalid field(s): " + fields);
+    problem.setProperty("errors", errors);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String field = null;
+    if (e.getCause() instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
+      field =
+          mapping.getPath().stream()
+              .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
+              .collect(Collectors.joining())
+              .substring(1);
+    }
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "Unreadable request",
+            field == null
+                ? "the body is not valid JSON for this request"
+                : "field '" + field + "' has the wrong type or value");
+    if (field != null) {
+      problem.setProperty("errors", List.of(Map.of("field", field, "message", "wrong type or value")));
+    }
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ProblemDetail> refused(ApiException e) {
+    ProblemDetail problem = problem(e.status(), e.title(), e.getMessage());
+    if (e.field() != null) {
+      problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+    }
+    e.properties().forEach(problem::setProperty);
+    return ResponseEntity.status(e.status()).body(problem);
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setType(URI.create("about:blank"));
+    return problem;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.amends.spring.config;
+
+import dev.amends.activities.escalation.RunbookLinks;
+import dev.amends.saga.SagaSettings;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * amends' own settings.
+ *
+ * @param realertEvery how long an escalation waits unanswered before its alert goes out again
+ * @param undoMaximumAttempts activity attempts of one undo run before it escalates
+ * @param runbookBaseUrl prefix that turns a step's runbook path into a link (for the operator API
+ *     and the alerts alike)
+ * @param recordingAlertAfter how long recording an accepted decision may keep failing (the
+ *     database is down) before the saga shows it and alerts; it keeps retrying
+ */
+@ConfigurationProperties("amends")
+public record AmendsProperties(
+    @DefaultValue("30m") Duration realertEvery,
+    @DefaultValue("5") int undoMaximumAttempts,
+    @DefaultValue("/") String runbookBaseUrl,
+    @DefaultValue("2m") Duration recordingAlertAfter)
+    implements RunbookLinks {
+
+  /** The settings sagas start with; the approval threshold is a security setting. */
+  public SagaSettings sagaSettings(long approvalThresholdMinor) {
+    return new SagaSettings(
+        realertEvery, undoMaximumAttempts, approvalThresholdMinor, recordingAlertAfter);
+  }
+
+  @Override
+  public String runbookUrl(String runbook) {
+    if (runbook == null) {
+      return null;
+    }
+    return runbookBaseUrl.endsWith("/") ? runbookBaseUrl + runbook : runbookBaseUrl + "/" + runbook;
+  }
+}

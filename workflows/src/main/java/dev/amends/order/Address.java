@@ -1,3 +1,0 @@
-package dev.amends.order;
-
-public record Address(String name, String line1, String city, String postalCode, String country) {}

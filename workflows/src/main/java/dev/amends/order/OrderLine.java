@@ -1,3 +1,0 @@
-package dev.amends.order;
-
-public record OrderLine(String sku, int quantity) {}

@@ -1,3 +1,0 @@
-package dev.amends.story;
-
-public record UndoRequest(String storyId, String undoId) {}

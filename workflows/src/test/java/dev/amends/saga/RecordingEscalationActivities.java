@@ -1,0 +1,32 @@
+package dev.amends.saga;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
+
+/** Escalation activities for workflow tests: remembers what was opened, re-alerted and closed. */
+public class RecordingEscalationActivities implements EscalationActivities {
+  public final List<Escalation> opened = new CopyOnWriteArrayList<>();
+  public final List<Escalation> realerted = new CopyOnWriteArrayList<>();
+  public final List<Escalation> closed = new CopyOnWriteArrayList<>();
+  public final List<Escalation> writeOffs = new CopyOnWriteArrayList<>();
+
+  @Override
+  public synchronized void open(Escalation escalation) {
+    opened.add(escalation);
+  }
+
+  @Override
+  public synchronized void realert(Escalation escalation) {
+    realerted.add(escalation);
+  }
+
+  @Override
+  public synchronized void recordWriteOff(Escalation escalation) {
+    writeOffs.add(escalation);
+  }
+
+  @Override
+  public synchronized void close(Escalation escalation) {
+    closed.add(escalation);
+  }
+}

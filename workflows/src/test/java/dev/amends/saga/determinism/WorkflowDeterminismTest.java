@@ -1,0 +1,61 @@
+package dev.amends.saga.determinism;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WorkflowDeterminismTest {
+  private static final JavaClasses WORKFLOWS_MODULE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+          .importPackages("dev.amends.saga");
+
+  static List<ArchRule> rules() {
+    return WorkflowDeterminismRules.ALL;
+  }
+
+  @Test
+  void theRulesSeeTheWholeModule() {
+    assertThat(WORKFLOWS_MODULE.contain("dev.amends.saga.AmendsSaga")).isTrue();
+    assertThat(WORKFLOWS_MODULE.contain("dev.amends.saga.EscalationDesk")).isTrue();
+  }
+
+  @ParameterizedTest
+  @MethodSource("rules")
+  void workflowCodeKeepsTheRule(ArchRule rule) {
+    rule.check(WORKFLOWS_MODULE);
+  }
+
+  @ParameterizedTest
+  @MethodSource("rules")
+  void eachRuleCatchesCodeThatBreaksIt(ArchRule rule) {
+    JavaClasses offender = new ClassFileImporter().importClasses(NonDeterministicWorkflow.class);
+    assertThat(rule.evaluate(offender).hasViolation())
+        .as("%s catches the offender", rule.getDescription())
+        .isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      classes = {
+        NonDeterministicWorkflow.ReadsTheDate.class,
+        NonDeterministicWorkflow.ReadsAClock.class,
+        NonDeterministicWorkflow.TakesALock.class,
+        NonDeterministicWorkflow.CountsAtomically.class
+      })
+  void theRulesCatchTheDateAClockALockAndAnAtomic(Class<?> offender) {
+    JavaClasses classes = new ClassFileImporter().importClasses(offender);
+    assertThat(WorkflowDeterminismRules.ALL.stream().anyMatch(r -> r.evaluate(classes).hasViolation()))
+        .as("some rule catches %s", offender.getSimpleName())
+        .isTrue();
+  }
+}
