@@ -56,7 +56,7 @@ class DockerComposeFileTest {
   }
 
   @Test
-  @DisplayName("the stack has PostgreSQL, schema setup, server, namespace and search-attribute steps, UI and amends")
+  @DisplayName("the stack has PostgreSQL, schema setup, server, namespace and search-attribute steps, UI, amends, Prometheus and Grafana")
   void expectedServicesExist() {
     assertThat(image("postgresql")).startsWith("postgres:");
     assertThat(image("temporal-schema")).startsWith("temporalio/admin-tools:");
@@ -64,16 +64,20 @@ class DockerComposeFileTest {
     assertThat(image("temporal-namespace")).startsWith("temporalio/admin-tools:");
     assertThat(image("temporal-search-attributes")).startsWith("temporalio/admin-tools:");
     assertThat(image("temporal-ui")).startsWith("temporalio/ui:");
+    assertThat(image("prometheus")).startsWith("prom/prometheus:");
+    assertThat(image("grafana")).startsWith("grafana/grafana:");
     assertThat(service("amends").path("build").path("dockerfile").asText("Dockerfile")).isEqualTo("Dockerfile");
   }
 
   @Test
-  @DisplayName("PostgreSQL, Temporal, the UI and amends publish their ports, on loopback only")
+  @DisplayName("PostgreSQL, Temporal, the UI, amends, Prometheus and Grafana publish their ports, on loopback only")
   void portsArePublishedOnLoopback() {
     assertThat(publishedContainerPorts("postgresql")).contains("5432");
     assertThat(publishedContainerPorts("temporal")).contains("7233");
     assertThat(publishedContainerPorts("temporal-ui")).contains("8080");
     assertThat(publishedContainerPorts("amends")).contains("8080");
+    assertThat(publishedContainerPorts("prometheus")).contains("9090");
+    assertThat(publishedContainerPorts("grafana")).contains("3000");
     services.fields().forEachRemaining(e -> e.getValue().path("ports").forEach(port ->
         assertThat(port.asText()).as("port of %s binds to 127.0.0.1", e.getKey()).startsWith("127.0.0.1:")));
   }
@@ -108,6 +112,82 @@ class DockerComposeFileTest {
     assertThat(mount.path("read_only").asBoolean()).isTrue();
     // A missing key must stop `up`, not turn into an empty folder of the same name.
     assertThat(mount.path("bind").path("create_host_path").asBoolean(true)).isFalse();
+  }
+
+  @Test
+  @DisplayName("Prometheus and Grafana are opt-in: profile observability, and no other service has a profile")
+  void observabilityIsOptIn() {
+    services.fields().forEachRemaining(e -> {
+      List<String> profiles = texts(e.getValue().path("profiles"));
+      if (e.getKey().equals("prometheus") || e.getKey().equals("grafana")) {
+        assertThat(profiles).as("profiles of %s", e.getKey()).containsExactly("observability");
+      } else {
+        // A plain `docker compose up` must keep starting the whole application stack.
+        assertThat(profiles).as("profiles of %s", e.getKey()).isEmpty();
+      }
+    });
+  }
+
+  @Test
+  @DisplayName("Prometheus scrapes amends' /actuator/prometheus with a mounted read-only token, and loads the alert rules")
+  void prometheusScrapesAmendsAndLoadsTheRules() throws IOException {
+    Map<String, String> mounts = shortFormMounts("prometheus");
+    assertThat(mounts).containsEntry("/etc/prometheus/prometheus.yml", "./docker/prometheus/prometheus.yml");
+    JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(root.resolve("docker/prometheus/prometheus.yml").toFile());
+    // Relative paths in the config are read from its folder in the container.
+    List<String> ruleFiles = texts(config.path("rule_files"));
+    assertThat(ruleFiles).isNotEmpty();
+    for (String rules : ruleFiles) {
+      assertThat(root.resolve(hostPath(mounts, "/etc/prometheus/" + rules)))
+          .as("rule file %s, as mounted", rules).isRegularFile();
+    }
+    assertThat(hostPath(mounts, "/etc/prometheus/" + ruleFiles.get(0)))
+        .isEqualTo("./docs/observability/amends-alerts.yml");
+
+    JsonNode job = null;
+    for (JsonNode scrape : config.path("scrape_configs")) {
+      if (texts(scrape.path("static_configs").path(0).path("targets")).contains("amends:8080")) {
+        job = scrape;
+      }
+    }
+    assertThat(job).as("a scrape job targets amends:8080").isNotNull();
+    assertThat(job.path("metrics_path").asText()).isEqualTo("/actuator/prometheus");
+    // The endpoint needs role ADMIN, and the real profile takes only JWTs.
+    assertThat(job.path("authorization").path("type").asText("Bearer")).isEqualTo("Bearer");
+    String token = "/etc/prometheus/" + job.path("authorization").path("credentials_file").asText();
+    JsonNode mount = null;
+    for (JsonNode volume : service("prometheus").path("volumes")) {
+      if (volume.path("target").asText().equals(token)) {
+        mount = volume;
+      }
+    }
+    assertThat(mount).as("a long-form bind mount targets %s", token).isNotNull();
+    assertThat(mount.path("read_only").asBoolean()).isTrue();
+    assertThat(mount.path("bind").path("create_host_path").asBoolean(true)).isFalse();
+    // Git-ignored and kept out of the image with the dev key pair.
+    assertThat(mount.path("source").asText()).startsWith("./.dev-keys/");
+  }
+
+  @Test
+  @DisplayName("Grafana gets the Prometheus data source and the dashboard provisioned, and no fixed admin password")
+  void grafanaIsProvisioned() throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    Map<String, String> mounts = shortFormMounts("grafana");
+    assertThat(mounts).containsEntry("/etc/grafana/provisioning", "./docker/grafana/provisioning");
+    JsonNode datasource = yaml.readTree(root.resolve("docker/grafana/provisioning/datasources/prometheus.yml").toFile())
+        .path("datasources").path(0);
+    assertThat(datasource.path("type").asText()).isEqualTo("prometheus");
+    assertThat(datasource.path("url").asText()).isEqualTo("http://prometheus:9090");
+    assertThat(datasource.path("isDefault").asBoolean()).as("the dashboard's DS_PROMETHEUS picks the default").isTrue();
+    JsonNode provider = yaml.readTree(root.resolve("docker/grafana/provisioning/dashboards/amends.yml").toFile())
+        .path("providers").path(0);
+    String dashboards = provider.path("options").path("path").asText();
+    assertThat(root.resolve(hostPath(mounts, dashboards + "/amends-dashboard.json"))).isRegularFile();
+    assertThat(hostPath(mounts, dashboards + "/amends-dashboard.json"))
+        .isEqualTo("./docs/observability/amends-dashboard.json");
+    String password = environment("grafana").get("GF_SECURITY_ADMIN_PASSWORD");
+    assertThat(password).as("the admin password comes from the environment").startsWith("${GRAFANA_ADMIN_PASSWORD");
+    assertThat(command("grafana")).contains("GF_SECURITY_ADMIN_PASSWORD", "exit 1", "exec /run.sh");
   }
 
   @Test
@@ -258,6 +338,31 @@ class DockerComposeFileTest {
       result.add(parts[parts.length - 1].replaceAll("/.*", ""));
     }
     return result;
+  }
+
+  /** Short-form volumes ("source:target[:mode]") of a service, as container path to host path. */
+  private static Map<String, String> shortFormMounts(String name) {
+    Map<String, String> result = new LinkedHashMap<>();
+    for (JsonNode volume : service(name).path("volumes")) {
+      if (volume.isTextual()) {
+        String[] parts = volume.asText().split(":");
+        result.put(parts[1], parts[0]);
+      }
+    }
+    return result;
+  }
+
+  /** The host path a container path is mounted from, by its longest mounted parent. */
+  private static String hostPath(Map<String, String> mounts, String containerPath) {
+    String best = null;
+    for (String target : mounts.keySet()) {
+      if ((containerPath.equals(target) || containerPath.startsWith(target + "/"))
+          && (best == null || target.length() > best.length())) {
+        best = target;
+      }
+    }
+    assertThat(best).as("%s is mounted from the repository", containerPath).isNotNull();
+    return mounts.get(best) + containerPath.substring(best.length());
   }
 
   private static List<String> texts(JsonNode array) {
