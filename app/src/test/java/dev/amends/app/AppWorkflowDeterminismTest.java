@@ -15,14 +15,14 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * This application keeps its workflows beside their Spring adapters, so the determinism rules
- * apply to its workflow code: every class implementing a workflow interface and every class of
- * this application that such code reaches.
+ * This application keeps its workflows beside their Spring adapters, so the determinism rules apply
+ * to its workflow code: every class implementing a workflow interface and every class of this
+ * application that such code reaches.
  */
 class AppWorkflowDeterminismTest {
   private static final JavaClasses APP =
@@ -43,7 +43,8 @@ class AppWorkflowDeterminismTest {
     assertThat(WORKFLOW_CODE.contain("dev.amends.app.story.StoryWorkflowImpl")).isTrue();
     assertThat(WORKFLOW_CODE.contain("dev.amends.app.story.EditTickets")).isTrue();
     assertThat(WORKFLOW_CODE.contain("dev.amends.app.reconcile.ReconcilerWorkflowImpl")).isTrue();
-    assertThat(WORKFLOW_CODE.contain("dev.amends.app.reconcile.DriftEscalationWorkflowImpl")).isTrue();
+    assertThat(WORKFLOW_CODE.contain("dev.amends.app.reconcile.DriftEscalationWorkflowImpl"))
+        .isTrue();
     assertThat(WORKFLOW_CODE.contain("dev.amends.app.order.OrderController")).isFalse();
   }
 
@@ -58,7 +59,8 @@ class AppWorkflowDeterminismTest {
     Deque<JavaClass> todo = new ArrayDeque<>();
     for (JavaClass c : APP) {
       boolean implementsWorkflow =
-          c.getAllRawInterfaces().stream().anyMatch(i -> i.isAnnotatedWith(WorkflowInterface.class));
+          c.getAllRawInterfaces().stream()
+              .anyMatch(i -> i.isAnnotatedWith(WorkflowInterface.class));
       if (implementsWorkflow && !c.isInterface()) {
         todo.add(c);
       }

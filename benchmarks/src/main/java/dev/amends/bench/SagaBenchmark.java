@@ -43,12 +43,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * What an amends saga costs against the same steps written with a bare Saga (the twin), measured
- * in one run on one Temporal server: history events, throughput, latency, replay speed and the
- * worker heap held by sagas waiting for an operator. Prints the figures and writes them as
- * Markdown. Usage: SagaBenchmark [--smoke] OUTPUT.md (env AMENDS_BENCH_TEMPORAL,
- * AMENDS_BENCH_HISTORIES, AMENDS_BENCH_WAITING). {@code --smoke} runs every phase on a few sagas
- * to show that the benchmark still works, prints what it measured and writes nothing.
+ * What an amends saga costs against the same steps written with a bare Saga (the twin), measured in
+ * one run on one Temporal server: history events, throughput, latency, replay speed and the worker
+ * heap held by sagas waiting for an operator. Prints the figures and writes them as Markdown.
+ * Usage: SagaBenchmark [--smoke] OUTPUT.md (env AMENDS_BENCH_TEMPORAL, AMENDS_BENCH_HISTORIES,
+ * AMENDS_BENCH_WAITING). {@code --smoke} runs every phase on a few sagas to show that the benchmark
+ * still works, prints what it measured and writes nothing.
  */
 public final class SagaBenchmark {
   private static final String AMENDS_QUEUE = "bench-amends";
@@ -56,17 +56,22 @@ public final class SagaBenchmark {
   private static final SagaSettings SETTINGS = new SagaSettings(Duration.ofMinutes(30), 2);
 
   enum Variant {
-    HAPPY, FAILS_AT_PRICE, FAILS_AT_RESERVE, FAILS_AT_CHARGE, FAILS_AT_SHIPMENT,
-    FAILS_AT_CONFIRMATION, REFUND_FAILS_SETTLED_BY_OPERATOR
+    HAPPY,
+    FAILS_AT_PRICE,
+    FAILS_AT_RESERVE,
+    FAILS_AT_CHARGE,
+    FAILS_AT_SHIPMENT,
+    FAILS_AT_CONFIRMATION,
+    REFUND_FAILS_SETTLED_BY_OPERATOR
   }
 
   /** How much each phase runs: the published figures, or a smoke run of about a minute. */
   private record Scale(
       boolean smoke, int[][] startersAndSagas, int undoSamples, int replays, Duration waitAtMost) {
     static final Scale FULL =
-        new Scale(false, new int[][] {{1, 20}, {8, 80}, {64, 192}}, 20, 1000, Duration.ofMinutes(8));
-    static final Scale SMOKE =
-        new Scale(true, new int[][] {{4, 8}}, 3, 50, Duration.ofMinutes(1));
+        new Scale(
+            false, new int[][] {{1, 20}, {8, 80}, {64, 192}}, 20, 1000, Duration.ofMinutes(8));
+    static final Scale SMOKE = new Scale(true, new int[][] {{4, 8}}, 3, 50, Duration.ofMinutes(1));
   }
 
   private final WorkflowClient client;
@@ -131,8 +136,10 @@ public final class SagaBenchmark {
     }
     System.out.println(bench.report);
     if (scale.smoke()) {
-      System.out.println("smoke run: every phase ran and every saga ended as expected; "
-          + output + " left as it was");
+      System.out.println(
+          "smoke run: every phase ran and every saga ended as expected; "
+              + output
+              + " left as it was");
       return;
     }
     String existing = Files.exists(output) ? Files.readString(output) : "# Benchmarks\n\n";
@@ -145,45 +152,69 @@ public final class SagaBenchmark {
 
   private void header(String target) {
     report.append("## Saga cost against the plain-Saga twin\n\n");
-    report.append("Measured ").append(LocalDate.now()).append(" on ")
-        .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-        .append(System.getProperty("java.version")).append(", Temporal Java SDK 1.38.0, against the ")
-        .append("Temporal CLI dev server 1.5.1 (server 1.29.1, SQLite) at ").append(target)
+    report
+        .append("Measured ")
+        .append(LocalDate.now())
+        .append(" on ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores, Java ")
+        .append(System.getProperty("java.version"))
+        .append(", Temporal Java SDK 1.38.0, against the ")
+        .append("Temporal CLI dev server 1.5.1 (server 1.29.1, SQLite) at ")
+        .append(target)
         .append(". Reproduce with `scripts/bench.sh`. The worker runs in the benchmark's JVM with ")
-        .append("in-memory activities, so the figures show what the saga core and the server cost, ")
-        .append("not a database. The machine is shared and noisy: read the ratios, measured in the ")
+        .append(
+            "in-memory activities, so the figures show what the saga core and the server cost, ")
+        .append(
+            "not a database. The machine is shared and noisy: read the ratios, measured in the ")
         .append("same run on the same server, before the absolute figures.\n\n");
   }
 
   // --- history events -------------------------------------------------------------------
 
   private void historyEvents() throws Exception {
-    report.append("### History events per saga\n\n| variant | amends | twin | extra |\n|---|---|---|---|\n");
+    report.append(
+        "### History events per saga\n\n| variant | amends | twin | extra |\n|---|---|---|---|\n");
     for (Variant variant : Variant.values()) {
       String id = nextId();
       runAmends(id, variant);
       runTwin(id, variant);
       int amends = events("order-" + id).size();
       int twin = events("twin-" + id).size();
-      report.append("| ").append(variant.name().toLowerCase().replace('_', ' ')).append(" | ")
-          .append(amends).append(" | ").append(twin).append(" | ").append(amends - twin).append(" |\n");
+      report
+          .append("| ")
+          .append(variant.name().toLowerCase().replace('_', ' '))
+          .append(" | ")
+          .append(amends)
+          .append(" | ")
+          .append(twin)
+          .append(" | ")
+          .append(amends - twin)
+          .append(" |\n");
     }
-    report.append("\nTarget: 0 extra on the happy path, none when compensating. A saga that fails ")
+    report
+        .append("\nTarget: 0 extra on the happy path, none when compensating. A saga that fails ")
         .append("before it has two undos to batch (at the price or the reservation) still costs ")
         .append("3 more than the twin: the parallel-undo version marker and the two SagaStatus ")
-        .append("writes (COMPENSATING, then the end) are not yet offset by undos scheduled together; ")
+        .append(
+            "writes (COMPENSATING, then the end) are not yet offset by undos scheduled together; ")
         .append("from the charge on, amends costs the same or less.");
-    report.append(" When an undo fails ")
+    report
+        .append(" When an undo fails ")
         .append("for good the twin swallows the error and ends; amends records the escalation ")
-        .append("(a search-attribute write, an activity to record and alert, the signal, the retried ")
-        .append("undo, the closing record) — those events are the operator's audit trail, not overhead.\n\n");
+        .append(
+            "(a search-attribute write, an activity to record and alert, the signal, the retried ")
+        .append(
+            "undo, the closing record) — those events are the operator's audit trail, not overhead.\n\n");
   }
 
   // --- throughput and latency -----------------------------------------------------------
 
   private void throughput() throws Exception {
-    report.append("### Throughput and start-to-completion latency (happy path)\n\n")
-        .append("| concurrent starters | sagas | amends sagas/s | twin sagas/s | ratio | amends p50 / p99 ms | twin p50 / p99 ms |\n")
+    report
+        .append("### Throughput and start-to-completion latency (happy path)\n\n")
+        .append(
+            "| concurrent starters | sagas | amends sagas/s | twin sagas/s | ratio | amends p50 / p99 ms | twin p50 / p99 ms |\n")
         .append("|---|---|---|---|---|---|---|\n");
     for (int[] row : scale.startersAndSagas()) {
       int concurrency = row[0];
@@ -195,11 +226,21 @@ public final class SagaBenchmark {
       Load plainB = load(concurrency, sagas, false);
       Load amends = amendsA.merge(amendsB);
       Load twin = plainFirst.merge(plainB);
-      report.append(String.format("| %d | %d ×2 | %.1f | %.1f | %.2f | %d / %d | %d / %d |%n",
-          concurrency, sagas, amends.rate(), twin.rate(), amends.rate() / twin.rate(),
-          amends.percentile(50), amends.percentile(99), twin.percentile(50), twin.percentile(99)));
+      report.append(
+          String.format(
+              "| %d | %d ×2 | %.1f | %.1f | %.2f | %d / %d | %d / %d |%n",
+              concurrency,
+              sagas,
+              amends.rate(),
+              twin.rate(),
+              amends.rate() / twin.rate(),
+              amends.percentile(50),
+              amends.percentile(99),
+              twin.percentile(50),
+              twin.percentile(99)));
     }
-    report.append("\nTarget: a ratio of at least 0.95. What limits it: the dev server (one process, ")
+    report
+        .append("\nTarget: a ratio of at least 0.95. What limits it: the dev server (one process, ")
         .append("SQLite) and the two cores it shares with the worker and the starters.\n\n");
   }
 
@@ -265,12 +306,22 @@ public final class SagaBenchmark {
     }
     Load a = new Load(samples, 1, amends);
     Load t = new Load(samples, 1, twin);
-    report.append("### From a step's failure to its last undo (failure at the confirmation, 4 undos)\n\n")
+    report
+        .append(
+            "### From a step's failure to its last undo (failure at the confirmation, 4 undos)\n\n")
         .append("| | p50 ms | p99 ms |\n|---|---|---|\n")
-        .append(String.format("| amends (independent undos at once) | %d | %d |%n", a.percentile(50), a.percentile(99)))
-        .append(String.format("| twin (one undo at a time) | %d | %d |%n%n", t.percentile(50), t.percentile(99)))
-        .append("Measured from server timestamps in each history (the failed activity's event to the ")
-        .append("last undo's completion), over ").append(samples).append(" sagas each.\n\n");
+        .append(
+            String.format(
+                "| amends (independent undos at once) | %d | %d |%n",
+                a.percentile(50), a.percentile(99)))
+        .append(
+            String.format(
+                "| twin (one undo at a time) | %d | %d |%n%n", t.percentile(50), t.percentile(99)))
+        .append(
+            "Measured from server timestamps in each history (the failed activity's event to the ")
+        .append("last undo's completion), over ")
+        .append(samples)
+        .append(" sagas each.\n\n");
   }
 
   private static long failureToLastUndo(List<HistoryEvent> events) {
@@ -293,20 +344,26 @@ public final class SagaBenchmark {
   /**
    * Replays the recorded histories of the order saga, the one this benchmark is about. The folder
    * also holds the reconciler's, its drift escalations' and the story writer's histories (each
-   * replayed against its own code by the workflows module's replay tests); a history is chosen
-   * by the workflow type it records, not by its folder, so the others are left out.
+   * replayed against its own code by the workflows module's replay tests); a history is chosen by
+   * the workflow type it records, not by its folder, so the others are left out.
    */
   private void replay(Path folder) throws Exception {
     String orderType =
-        POJOWorkflowInterfaceMetadata.newInstance(OrderWorkflow.class).getWorkflowType().orElseThrow();
+        POJOWorkflowInterfaceMetadata.newInstance(OrderWorkflow.class)
+            .getWorkflowType()
+            .orElseThrow();
     List<WorkflowExecutionHistory> histories = new ArrayList<>();
     Map<String, Integer> leftOut = new TreeMap<>();
     try (Stream<Path> files = Files.walk(folder)) {
       for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
         WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(Files.readString(p));
         String type =
-            history.getEvents().get(0).getWorkflowExecutionStartedEventAttributes()
-                .getWorkflowType().getName();
+            history
+                .getEvents()
+                .get(0)
+                .getWorkflowExecutionStartedEventAttributes()
+                .getWorkflowType()
+                .getName();
         if (type.equals(orderType)) {
           histories.add(history);
         } else {
@@ -317,11 +374,12 @@ public final class SagaBenchmark {
     if (histories.isEmpty()) {
       throw new IllegalStateException("no " + orderType + " history under " + folder);
     }
-    System.out.println("replay: " + histories.size() + " " + orderType + " histories; left out "
-        + leftOut);
+    System.out.println(
+        "replay: " + histories.size() + " " + orderType + " histories; left out " + leftOut);
     int replays = scale.replays();
     for (int i = 0; i < replays / 10; i++) {
-      WorkflowReplayer.replayWorkflowExecution(histories.get(i % histories.size()), OrderWorkflowImpl.class);
+      WorkflowReplayer.replayWorkflowExecution(
+          histories.get(i % histories.size()), OrderWorkflowImpl.class);
     }
     long events = 0;
     long start = System.nanoTime();
@@ -331,9 +389,12 @@ public final class SagaBenchmark {
       events += history.getEvents().size();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    report.append("### Replay\n\n")
-        .append(String.format("%d replays of the %d recorded order-saga histories (every order-flow variant, every code version; %d events in all) took %.2f s: **%.0f histories/s** (target: 1,000 in under 10 s). ",
-            replays, histories.size(), events, seconds, replays / seconds))
+    report
+        .append("### Replay\n\n")
+        .append(
+            String.format(
+                "%d replays of the %d recorded order-saga histories (every order-flow variant, every code version; %d events in all) took %.2f s: **%.0f histories/s** (target: 1,000 in under 10 s). ",
+                replays, histories.size(), events, seconds, replays / seconds))
         .append("One thread, no server: what limits it is the worker's CPU. The reconciler's, the ")
         .append("drift escalations' and the story writer's recorded histories are not part of ")
         .append("this figure.\n\n");
@@ -347,7 +408,9 @@ public final class SagaBenchmark {
     for (int i = 0; i < count; i++) {
       String id = nextId();
       ids.add(id);
-      WorkflowClient.start(amendsStub(id)::fulfil, new OrderSagaInput(order(id, Variant.REFUND_FAILS_SETTLED_BY_OPERATOR), SETTINGS));
+      WorkflowClient.start(
+          amendsStub(id)::fulfil,
+          new OrderSagaInput(order(id, Variant.REFUND_FAILS_SETTLED_BY_OPERATOR), SETTINGS));
     }
     String query = "SagaStatus=\"NEEDS_OPERATOR\" AND WorkflowId STARTS_WITH \"order-" + run + "\"";
     long deadline = System.nanoTime() + scale.waitAtMost().toNanos();
@@ -361,14 +424,26 @@ public final class SagaBenchmark {
     }
     if (scale.smoke() && waitingNow < count) {
       throw new IllegalStateException(
-          waitingNow + " of " + count + " sagas reached NEEDS_OPERATOR within " + scale.waitAtMost());
+          waitingNow
+              + " of "
+              + count
+              + " sagas reached NEEDS_OPERATOR within "
+              + scale.waitAtMost());
     }
     long after = usedHeapAfterGc();
     int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-    report.append("### Worker heap held by sagas waiting for an operator\n\n")
-        .append(String.format("%d sagas whose refund failed, all waiting (counted by `%s`: %d) and all in the worker's cache: used heap %.1f MiB before, %.1f MiB after, **%.1f MiB per 1,000 waiting sagas**; %d JVM threads (a cached waiting saga parks a workflow thread, off-heap). ",
-            count, "SagaStatus=\"NEEDS_OPERATOR\"", waitingNow, before / 1048576.0, after / 1048576.0,
-            (after - before) / 1048576.0 * 1000 / count, threads))
+    report
+        .append("### Worker heap held by sagas waiting for an operator\n\n")
+        .append(
+            String.format(
+                "%d sagas whose refund failed, all waiting (counted by `%s`: %d) and all in the worker's cache: used heap %.1f MiB before, %.1f MiB after, **%.1f MiB per 1,000 waiting sagas**; %d JVM threads (a cached waiting saga parks a workflow thread, off-heap). ",
+                count,
+                "SagaStatus=\"NEEDS_OPERATOR\"",
+                waitingNow,
+                before / 1048576.0,
+                after / 1048576.0,
+                (after - before) / 1048576.0 * 1000 / count,
+                threads))
         .append("A worker with a smaller cache holds less and replays an evicted saga when its ")
         .append("decision arrives. The twin has no waiting state to compare.\n");
     for (String id : ids) {
@@ -396,33 +471,57 @@ public final class SagaBenchmark {
       }
       activities.heal(id);
       SagaState state = stub.sagaState();
-      stub.resolveEscalation(SignalPayloads.of(Map.of(
-          "escalationId", state.openEscalations().get(0).id(), "action", "RETRY", "operator", "bench")));
+      stub.resolveEscalation(
+          SignalPayloads.of(
+              Map.of(
+                  "escalationId",
+                  state.openEscalations().get(0).id(),
+                  "action",
+                  "RETRY",
+                  "operator",
+                  "bench")));
     }
     OrderResult result = WorkflowStub.fromTyped(stub).getResult(OrderResult.class);
-    SagaStatus expected = switch (variant) {
-      case HAPPY -> SagaStatus.COMPLETED;
-      case REFUND_FAILS_SETTLED_BY_OPERATOR -> SagaStatus.COMPENSATED_WITH_OPERATOR;
-      default -> SagaStatus.COMPENSATED;
-    };
+    SagaStatus expected =
+        switch (variant) {
+          case HAPPY -> SagaStatus.COMPLETED;
+          case REFUND_FAILS_SETTLED_BY_OPERATOR -> SagaStatus.COMPENSATED_WITH_OPERATOR;
+          default -> SagaStatus.COMPENSATED;
+        };
     // Figures of sagas that went wrong would measure the wrong thing.
     if (result.status() != expected) {
       throw new IllegalStateException(
-          "order-" + id + " (" + variant + ") ended " + result.status() + ", not " + expected
-              + ": " + result.failure());
+          "order-"
+              + id
+              + " ("
+              + variant
+              + ") ended "
+              + result.status()
+              + ", not "
+              + expected
+              + ": "
+              + result.failure());
     }
   }
 
   private void runTwin(String id, Variant variant) {
     PlainOrderWorkflow twin =
-        client.newWorkflowStub(PlainOrderWorkflow.class,
-            WorkflowOptions.newBuilder().setTaskQueue(PLAIN_QUEUE).setWorkflowId("twin-" + id).build());
+        client.newWorkflowStub(
+            PlainOrderWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(PLAIN_QUEUE)
+                .setWorkflowId("twin-" + id)
+                .build());
     twin.fulfil(new OrderSagaInput(order(id, variant), SETTINGS));
   }
 
   private OrderWorkflow amendsStub(String id) {
-    return client.newWorkflowStub(OrderWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(AMENDS_QUEUE).setWorkflowId("order-" + id).build());
+    return client.newWorkflowStub(
+        OrderWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setTaskQueue(AMENDS_QUEUE)
+            .setWorkflowId("order-" + id)
+            .build());
   }
 
   private List<HistoryEvent> events(String workflowId) {
@@ -434,21 +533,31 @@ public final class SagaBenchmark {
   }
 
   private static Order order(String id, Variant variant) {
-    String sku = switch (variant) {
-      case FAILS_AT_PRICE -> "UNPRICEABLE-1";
-      case FAILS_AT_RESERVE -> "OUT-OF-STOCK-1";
-      default -> "BOOK-1";
-    };
-    String card = switch (variant) {
-      case FAILS_AT_CHARGE -> "tok_declined";
-      case REFUND_FAILS_SETTLED_BY_OPERATOR -> "tok_refund_blocked";
-      default -> "tok_visa";
-    };
-    String line1 = variant == Variant.FAILS_AT_SHIPMENT || variant == Variant.REFUND_FAILS_SETTLED_BY_OPERATOR
-        ? "7 UNDELIVERABLE Rd" : "1 Main St";
-    String email = variant == Variant.FAILS_AT_CONFIRMATION ? "bounce@example.com" : "ana@example.com";
-    return new Order(id, email, List.of(new OrderLine(sku, 1)), card,
-        new Address("Ana", line1, "Lisbon", "1000-001", "PT"), "EUR");
+    String sku =
+        switch (variant) {
+          case FAILS_AT_PRICE -> "UNPRICEABLE-1";
+          case FAILS_AT_RESERVE -> "OUT-OF-STOCK-1";
+          default -> "BOOK-1";
+        };
+    String card =
+        switch (variant) {
+          case FAILS_AT_CHARGE -> "tok_declined";
+          case REFUND_FAILS_SETTLED_BY_OPERATOR -> "tok_refund_blocked";
+          default -> "tok_visa";
+        };
+    String line1 =
+        variant == Variant.FAILS_AT_SHIPMENT || variant == Variant.REFUND_FAILS_SETTLED_BY_OPERATOR
+            ? "7 UNDELIVERABLE Rd"
+            : "1 Main St";
+    String email =
+        variant == Variant.FAILS_AT_CONFIRMATION ? "bounce@example.com" : "ana@example.com";
+    return new Order(
+        id,
+        email,
+        List.of(new OrderLine(sku, 1)),
+        card,
+        new Address("Ana", line1, "Lisbon", "1000-001", "PT"),
+        "EUR");
   }
 
   private static String env(String name, String fallback) {

@@ -103,7 +103,9 @@ final class ScriptedOrderActivities implements OrderActivities {
   }
 
   private UndoOutcome undo(Undo request) {
-    return effects.remove(request.doKey()) == null ? UndoOutcome.NOTHING_TO_UNDO : UndoOutcome.UNDONE;
+    return effects.remove(request.doKey()) == null
+        ? UndoOutcome.NOTHING_TO_UNDO
+        : UndoOutcome.UNDONE;
   }
 
   private static ApplicationFailure refused(String type) {

@@ -88,8 +88,8 @@ public final class AmendsSaga {
   }
 
   /**
-   * Options for the activity stubs a flow's undos call: the retry policy after which a failing
-   * undo escalates to an operator.
+   * Options for the activity stubs a flow's undos call: the retry policy after which a failing undo
+   * escalates to an operator.
    */
   public ActivityOptions undoActivityOptions() {
     return ActivityOptions.newBuilder()
@@ -163,8 +163,8 @@ public final class AmendsSaga {
   }
 
   /**
-   * Declares what a step puts at stake (a charge's amount), so that writing it off can be held
-   * for approval only at or above the configured threshold. Records nothing in the history.
+   * Declares what a step puts at stake (a charge's amount), so that writing it off can be held for
+   * approval only at or above the configured threshold. Records nothing in the history.
    */
   public void atStake(String stepName, long amountMinor, String currency) {
     StepRun step = declared(stepName, null);

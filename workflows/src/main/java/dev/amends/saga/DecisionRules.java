@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The one check of an operator decision, whichever channel it came by: the REST API calls it
- * before signalling, and the workflow calls it on the {@code resolveEscalation} signal, so both
- * refuse the same things with the same words. A decision it accepts can always be recorded.
+ * The one check of an operator decision, whichever channel it came by: the REST API calls it before
+ * signalling, and the workflow calls it on the {@code resolveEscalation} signal, so both refuse the
+ * same things with the same words. A decision it accepts can always be recorded.
  */
 public final class DecisionRules {
   private static final Set<String> FIELDS = Set.of("escalationId", "action", "operator", "note");
@@ -82,7 +82,9 @@ public final class DecisionRules {
     OperatorAction settlement = parse(OperatorAction.values(), verb);
     WriteOffReview review = parse(WriteOffReview.values(), verb);
     if (settlement == null && review == null) {
-      return Checked.refused("action", "action '" + SignalPayloads.shorten(action, 60) + "' is unknown (" + ACTIONS + ")");
+      return Checked.refused(
+          "action",
+          "action '" + SignalPayloads.shorten(action, 60) + "' is unknown (" + ACTIONS + ")");
     }
     String name = operator == null ? null : operator.strip();
     problem = TextRules.checkName("operator", name);
@@ -97,8 +99,7 @@ public final class DecisionRules {
     boolean needsNote =
         settlement != null ? settlement.needsNote() : review == WriteOffReview.REJECT;
     if (needsNote && text == null) {
-      return Checked.refused(
-          "note", "note is required for " + verb + ": what was done, or why");
+      return Checked.refused("note", "note is required for " + verb + ": what was done, or why");
     }
     return new Checked(escalationId, settlement, review, name, text, null, null);
   }

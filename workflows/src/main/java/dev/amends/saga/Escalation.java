@@ -55,8 +55,23 @@ public record Escalation(
       Long amountMinor,
       String currency) {
     return new Escalation(
-        id, sagaId, sagaName, step, world, undo, error, attempts, runbook, openedAtMillis, 1, null,
-        amountMinor, currency, List.of(), false, false);
+        id,
+        sagaId,
+        sagaName,
+        step,
+        world,
+        undo,
+        error,
+        attempts,
+        runbook,
+        openedAtMillis,
+        1,
+        null,
+        amountMinor,
+        currency,
+        List.of(),
+        false,
+        false);
   }
 
   public boolean awaitsDecision() {
@@ -78,22 +93,67 @@ public record Escalation(
 
   Escalation withAlertsSent(int count) {
     return new Escalation(
-        id, sagaId, sagaName, step, world, undo, error, attempts, runbook, openedAtMillis, count,
-        decision, amountMinor, currency, writeOffs, recorded, recordingDelayed);
+        id,
+        sagaId,
+        sagaName,
+        step,
+        world,
+        undo,
+        error,
+        attempts,
+        runbook,
+        openedAtMillis,
+        count,
+        decision,
+        amountMinor,
+        currency,
+        writeOffs,
+        recorded,
+        recordingDelayed);
   }
 
   public Escalation decided(OperatorDecision settled) {
     return new Escalation(
-        id, sagaId, sagaName, step, world, undo, error, attempts, runbook, openedAtMillis,
-        alertsSent, settled, amountMinor, currency, writeOffs, false, false);
+        id,
+        sagaId,
+        sagaName,
+        step,
+        world,
+        undo,
+        error,
+        attempts,
+        runbook,
+        openedAtMillis,
+        alertsSent,
+        settled,
+        amountMinor,
+        currency,
+        writeOffs,
+        false,
+        false);
   }
 
   public Escalation withWriteOff(WriteOffRequest request) {
     List<WriteOffRequest> all = new ArrayList<>(writeOffs);
     all.add(request);
     return new Escalation(
-        id, sagaId, sagaName, step, world, undo, error, attempts, runbook, openedAtMillis,
-        alertsSent, decision, amountMinor, currency, all, recorded, recordingDelayed);
+        id,
+        sagaId,
+        sagaName,
+        step,
+        world,
+        undo,
+        error,
+        attempts,
+        runbook,
+        openedAtMillis,
+        alertsSent,
+        decision,
+        amountMinor,
+        currency,
+        all,
+        recorded,
+        recordingDelayed);
   }
 
   /** Replaces the newest write-off request with its reviewed form. */
@@ -101,19 +161,64 @@ public record Escalation(
     List<WriteOffRequest> all = new ArrayList<>(writeOffs);
     all.set(all.size() - 1, reviewed);
     return new Escalation(
-        id, sagaId, sagaName, step, world, undo, error, attempts, runbook, openedAtMillis,
-        alertsSent, decision, amountMinor, currency, all, recorded, recordingDelayed);
+        id,
+        sagaId,
+        sagaName,
+        step,
+        world,
+        undo,
+        error,
+        attempts,
+        runbook,
+        openedAtMillis,
+        alertsSent,
+        decision,
+        amountMinor,
+        currency,
+        all,
+        recorded,
+        recordingDelayed);
   }
 
   Escalation withRecordingDelayed() {
     return new Escalation(
-        id, sagaId, sagaName, step, world, undo, error, attempts, runbook, openedAtMillis,
-        alertsSent, decision, amountMinor, currency, writeOffs, false, true);
+        id,
+        sagaId,
+        sagaName,
+        step,
+        world,
+        undo,
+        error,
+        attempts,
+        runbook,
+        openedAtMillis,
+        alertsSent,
+        decision,
+        amountMinor,
+        currency,
+        writeOffs,
+        false,
+        true);
   }
 
   Escalation withRecorded() {
     return new Escalation(
-        id, sagaId, sagaName, step, world, undo, error, attempts, runbook, openedAtMillis,
-        alertsSent, decision, amountMinor, currency, writeOffs, true, false);
+        id,
+        sagaId,
+        sagaName,
+        step,
+        world,
+        undo,
+        error,
+        attempts,
+        runbook,
+        openedAtMillis,
+        alertsSent,
+        decision,
+        amountMinor,
+        currency,
+        writeOffs,
+        true,
+        false);
   }
 }

@@ -33,24 +33,28 @@ import org.slf4j.Logger;
  */
 public final class EscalationDesk {
   /**
-   * The change under which write-offs of RML-3 effects need an approver and a decision's
-   * recording is watched. Histories from before it replay as they ran: one person's word settled a
-   * write-off, and recording was awaited without a timer.
+   * The change under which write-offs of RML-3 effects need an approver and a decision's recording
+   * is watched. Histories from before it replay as they ran: one person's word settled a write-off,
+   * and recording was awaited without a timer.
    */
   static final String OPERATOR_TRUST_CHANGE = "amends-operator-trust";
 
   private static final Logger log = Workflow.getLogger(EscalationDesk.class);
 
   private final SagaSettings settings;
+
   /** The flow's name, the {@code flow} label of what the desk counts. */
   private final String flow;
+
   private final EscalationActivities activities;
   private final List<Escalation> escalations = new ArrayList<>();
   private final Deque<RejectedDecision> rejectedDecisions = new ArrayDeque<>();
   private int rejectedDecisionCount;
   private final Map<String, OperatorDecision> pendingDecisions = new HashMap<>();
+
   /** Escalations whose write-off request changed and is not yet recorded nor published. */
   private final Set<String> writeOffsToRecord = new HashSet<>();
+
   private boolean fourEyes;
 
   public EscalationDesk(SagaSettings settings, String flow) {
@@ -68,11 +72,11 @@ public final class EscalationDesk {
   }
 
   /**
-   * Opens the escalation and blocks until it is decided and the decision recorded. {@code
-   * publish} is told where the saga stands whenever that changes: {@link SagaStatus#NEEDS_OPERATOR}
-   * once the escalation is listed (before it is recorded and alerted, so a query in between
-   * already shows it) and again when an approver rejects a write-off; {@link
-   * SagaStatus#AWAITING_APPROVAL} while a write-off waits for an approver.
+   * Opens the escalation and blocks until it is decided and the decision recorded. {@code publish}
+   * is told where the saga stands whenever that changes: {@link SagaStatus#NEEDS_OPERATOR} once the
+   * escalation is listed (before it is recorded and alerted, so a query in between already shows
+   * it) and again when an approver rejects a write-off; {@link SagaStatus#AWAITING_APPROVAL} while
+   * a write-off waits for an approver.
    */
   public OperatorDecision await(Escalation opened, Consumer<SagaStatus> publish) {
     fourEyes =
@@ -167,7 +171,8 @@ public final class EscalationDesk {
       reject(received, "no escalation '" + checked.escalationId() + "' in this saga");
       return;
     }
-    String problem = checked.review() != null ? review(target.get(), checked) : settle(target.get(), checked);
+    String problem =
+        checked.review() != null ? review(target.get(), checked) : settle(target.get(), checked);
     if (problem != null) {
       reject(received, problem);
       return;
@@ -196,7 +201,9 @@ public final class EscalationDesk {
     }
     long now = Workflow.currentTimeMillis();
     if (checked.action() == OperatorAction.ACCEPT_LOSS && needsApproval(escalation)) {
-      replace(escalation.withWriteOff(WriteOffRequest.requested(checked.operator(), checked.note(), now)));
+      replace(
+          escalation.withWriteOff(
+              WriteOffRequest.requested(checked.operator(), checked.note(), now)));
       writeOffsToRecord.add(id);
       return null;
     }

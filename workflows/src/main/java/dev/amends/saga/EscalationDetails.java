@@ -30,11 +30,16 @@ final class EscalationDetails {
 
   private static void append(StringBuilder md, Escalation e) {
     md.append("### Waiting for a person: escalation `").append(e.id()).append("`\n\n");
-    md.append("- **step:** `").append(e.step()).append("` (").append(e.world().level()).append(")\n");
+    md.append("- **step:** `")
+        .append(e.step())
+        .append("` (")
+        .append(e.world().level())
+        .append(")\n");
     if (e.undo() != null) {
       md.append("- **undo:** `").append(e.undo()).append("`\n");
     }
-    md.append("- **error:** ").append(SignalPayloads.shorten(String.valueOf(e.error()), ERROR_SHOWN));
+    md.append("- **error:** ")
+        .append(SignalPayloads.shorten(String.valueOf(e.error()), ERROR_SHOWN));
     md.append("\n- **runbook:** `").append(e.runbook()).append("`\n\n");
     WriteOffRequest pending = e.pendingWriteOff();
     if (pending != null) {
@@ -47,14 +52,16 @@ final class EscalationDetails {
       return;
     }
     List<WriteOffRequest> writeOffs = e.writeOffs();
-    if (!writeOffs.isEmpty() && writeOffs.get(writeOffs.size() - 1).review() == WriteOffReview.REJECT) {
+    if (!writeOffs.isEmpty()
+        && writeOffs.get(writeOffs.size() - 1).review() == WriteOffReview.REJECT) {
       md.append("The write-off was rejected by ")
           .append(writeOffs.get(writeOffs.size() - 1).reviewedBy())
           .append(": decide again.\n\n");
     }
     md.append("**Decide** with signal `resolveEscalation`:\n\n")
         .append(signal(e.id(), "RETRY", "<you>", "<what you did>"))
-        .append("`action` is `RETRY`, `RESOLVED_MANUALLY` or `ACCEPT_LOSS`; `note` is required for ")
+        .append(
+            "`action` is `RETRY`, `RESOLVED_MANUALLY` or `ACCEPT_LOSS`; `note` is required for ")
         .append("the last two.\n");
   }
 

@@ -16,7 +16,11 @@ public record OperatorDecision(
     String approvedBy) {
 
   public OperatorDecision(
-      String escalationId, OperatorAction action, String operator, String note, long decidedAtMillis) {
+      String escalationId,
+      OperatorAction action,
+      String operator,
+      String note,
+      long decidedAtMillis) {
     this(escalationId, action, operator, note, decidedAtMillis, null);
   }
 }

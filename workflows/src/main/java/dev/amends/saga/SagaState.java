@@ -3,9 +3,9 @@ package dev.amends.saga;
 import java.util.List;
 
 /**
- * The answer of the {@code sagaState} query: every declared step with its status, every
- * escalation (open and closed, with decisions and write-off requests), the newest rejected
- * decisions, and where the saga stands.
+ * The answer of the {@code sagaState} query: every declared step with its status, every escalation
+ * (open and closed, with decisions and write-off requests), the newest rejected decisions, and
+ * where the saga stands.
  *
  * @param rejectedDecisions the newest refused decisions (at most {@link #REJECTIONS_KEPT})
  * @param rejectedDecisionCount how many decisions were refused in all

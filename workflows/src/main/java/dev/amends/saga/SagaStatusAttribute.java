@@ -4,8 +4,8 @@ import io.temporal.workflow.Workflow;
 
 /**
  * Where a saga stands, and the {@code SagaStatus} search attribute operators query it by. The
- * attribute is written only when it changes, so a saga that never leaves the happy path writes
- * it never. Workflow code: one per workflow, created in its constructor.
+ * attribute is written only when it changes, so a saga that never leaves the happy path writes it
+ * never. Workflow code: one per workflow, created in its constructor.
  */
 public final class SagaStatusAttribute {
   private SagaStatus current = SagaStatus.RUNNING;

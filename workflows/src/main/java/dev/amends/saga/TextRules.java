@@ -78,8 +78,8 @@ public final class TextRules {
   }
 
   /**
-   * The text cut to at most {@code max} characters, ending in "..." when cut, and never between
-   * the two halves of a surrogate pair (a lone half is not text, and some stores cannot hold it).
+   * The text cut to at most {@code max} characters, ending in "..." when cut, and never between the
+   * two halves of a surrogate pair (a lone half is not text, and some stores cannot hold it).
    */
   public static String cut(String text, int max) {
     if (text == null || text.length() <= max) {

@@ -2,8 +2,8 @@ package dev.amends.saga;
 
 /**
  * An operator's request to write off an RML-3 effect (or a ledger drift), and, once answered, the
- * approver's review. A write-off at or above the approval threshold needs a second person: until
- * an approver who is not the requester approves it, it settles nothing.
+ * approver's review. A write-off at or above the approval threshold needs a second person: until an
+ * approver who is not the requester approves it, it settles nothing.
  *
  * @param reviewedBy null while the request awaits approval
  * @param review null while the request awaits approval

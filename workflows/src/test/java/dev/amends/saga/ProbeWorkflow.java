@@ -48,9 +48,18 @@ public interface ProbeWorkflow extends SagaWorkflow {
   class Impl implements ProbeWorkflow {
     static final SagaDefinition SEQUENTIAL =
         SagaDefinition.named("probe")
-            .step("a").dialog().undo("undoA").runbook("r")
-            .step("b").dialog().undo("undoB").runbook("r")
-            .step("c").dialog().undo("undoC").runbook("r")
+            .step("a")
+            .dialog()
+            .undo("undoA")
+            .runbook("r")
+            .step("b")
+            .dialog()
+            .undo("undoB")
+            .runbook("r")
+            .step("c")
+            .dialog()
+            .undo("undoC")
+            .runbook("r")
             .build();
 
     private final AmendsSaga saga;

@@ -1,7 +1,7 @@
 package dev.amends.saga;
 
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Escalation activities for workflow tests: remembers what was opened, re-alerted and closed. */
 public class RecordingEscalationActivities implements EscalationActivities {

@@ -53,8 +53,7 @@ class SagaDefinitionTest {
 
   @Test
   void requireValidNamesEveryViolation() {
-    SagaDefinition bad =
-        SagaDefinition.named("s").step("a").dialog().step("b").history().build();
+    SagaDefinition bad = SagaDefinition.named("s").step("a").dialog().step("b").history().build();
 
     assertThatThrownBy(bad::requireValid)
         .isInstanceOf(InvalidSagaDefinitionException.class)

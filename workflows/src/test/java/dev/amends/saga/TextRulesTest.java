@@ -30,6 +30,7 @@ class TextRulesTest {
     assertThat(TextRules.checkSagaId("sagaId", "x".repeat(201))).contains("longer than 200");
     assertThat(TextRules.checkSagaId("sagaId", "order x")).contains("may hold only");
     assertThat(TextRules.checkName("operator", "\uD83D\uDE00".repeat(50))).isNull();
-    assertThat(TextRules.checkName("operator", "\uD83D\uDE00".repeat(51))).contains("longer than 100");
+    assertThat(TextRules.checkName("operator", "\uD83D\uDE00".repeat(51)))
+        .contains("longer than 100");
   }
 }

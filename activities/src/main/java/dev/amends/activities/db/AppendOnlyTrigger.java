@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import org.h2.api.Trigger;
 
 /**
- * The embedded database's guard for tables whose rows are history: any UPDATE or DELETE of a row
- * is refused by the database itself, as PostgreSQL's {@code amends_refuse_rewrite()} does.
- * Installed per table by a migration:
+ * The embedded database's guard for tables whose rows are history: any UPDATE or DELETE of a row is
+ * refused by the database itself, as PostgreSQL's {@code amends_refuse_rewrite()} does. Installed
+ * per table by a migration:
  *
  * <pre>
  * CREATE TRIGGER t_append_only BEFORE UPDATE, DELETE ON t FOR EACH ROW

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Where amends' schema migrations live: {@code common} for every database, plus one folder per
- * vendor ({@code h2}, {@code postgresql}) for what differs, such as the append-only triggers.
- * Their versions leave room for an application's own migrations in one Flyway history.
+ * vendor ({@code h2}, {@code postgresql}) for what differs, such as the append-only triggers. Their
+ * versions leave room for an application's own migrations in one Flyway history.
  */
 public final class Migrations {
   /** The classpath folder of amends' own tables: escalations, alerts and the effect ledger. */
@@ -18,7 +18,9 @@ public final class Migrations {
     return List.of("classpath:" + root + "/common", "classpath:" + root + "/" + vendor);
   }
 
-  /** The same with Spring Boot's {@code {vendor}} placeholder, for {@code spring.flyway.locations}. */
+  /**
+   * The same with Spring Boot's {@code {vendor}} placeholder, for {@code spring.flyway.locations}.
+   */
   public static List<String> bootLocations(String root) {
     return locations(root, "{vendor}");
   }

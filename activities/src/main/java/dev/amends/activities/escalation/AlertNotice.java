@@ -44,8 +44,10 @@ public record AlertNotice(
         AlertKind.APPROVAL_REQUESTED,
         AlertAudience.APPROVER,
         e.alertsSent(),
-        message("NEEDS APPROVAL", e, "Approve or refuse the decision at "
-            + DecisionPaths.approve(e.sagaId(), e.id())));
+        message(
+            "NEEDS APPROVAL",
+            e,
+            "Approve or refuse the decision at " + DecisionPaths.approve(e.sagaId(), e.id())));
   }
 
   /**
@@ -54,15 +56,20 @@ public record AlertNotice(
    */
   public static AlertNotice recordingDelayed(Escalation e) {
     String decision =
-        e.decision() == null ? "a decision" : e.decision().action() + " by " + e.decision().operator();
+        e.decision() == null
+            ? "a decision"
+            : e.decision().action() + " by " + e.decision().operator();
     return new AlertNotice(
         e,
         AlertKind.RECORDING_DELAYED,
         AlertAudience.OPERATOR,
         e.alertsSent(),
-        message("DECISION NOT YET RECORDED", e, decision
-            + " was accepted, but recording it keeps failing; amends retries until the store"
-            + " answers. Check the database."));
+        message(
+            "DECISION NOT YET RECORDED",
+            e,
+            decision
+                + " was accepted, but recording it keeps failing; amends retries until the store"
+                + " answers. Check the database."));
   }
 
   /**
@@ -83,14 +90,24 @@ public record AlertNotice(
   }
 
   private static String message(String headline, Escalation e) {
-    return message(headline, e, String.format(
-        "Decide with signal resolveEscalation {\"escalationId\": \"%s\", ...}", e.id()));
+    return message(
+        headline,
+        e,
+        String.format(
+            "Decide with signal resolveEscalation {\"escalationId\": \"%s\", ...}", e.id()));
   }
 
   private static String message(String headline, Escalation e, String whatToDo) {
     return String.format(
         "%s: saga %s, step %s (%s), undo %s failed after %d attempts: %s. Runbook: %s. %s",
-        headline, e.sagaId(), e.step(), e.world().level(), e.undo(), e.attempts(),
-        bounded(e.error()), e.runbook(), whatToDo);
+        headline,
+        e.sagaId(),
+        e.step(),
+        e.world().level(),
+        e.undo(),
+        e.attempts(),
+        bounded(e.error()),
+        e.runbook(),
+        whatToDo);
   }
 }

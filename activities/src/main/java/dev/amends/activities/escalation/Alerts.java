@@ -1,8 +1,8 @@
 package dev.amends.activities.escalation;
 
-import io.micrometer.core.instrument.Metrics;
-import dev.amends.saga.metrics.MetricNames;
 import dev.amends.activities.escalation.webhook.WebhookAlerter;
+import dev.amends.saga.metrics.MetricNames;
+import io.micrometer.core.instrument.Metrics;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.util.function.IntSupplier;
@@ -13,14 +13,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends an alert about an escalation from inside an escalation activity: records it, writes the
- * log line, and delivers it to the webhook of its audience when one is configured.
+ * Sends an alert about an escalation from inside an escalation activity: records it, writes the log
+ * line, and delivers it to the webhook of its audience when one is configured.
  *
  * <p>A failed webhook delivery fails the activity attempt, so Temporal retries it with backoff,
  * until {@code amends.alerts.webhook.max-attempts}; the last attempt records the alert as failed
- * and returns, because the escalation must go on waiting and the log line has already been
- * written. The alert row says how far it got, so a retried attempt never sends an alert again once
- * it was delivered.
+ * and returns, because the escalation must go on waiting and the log line has already been written.
+ * The alert row says how far it got, so a retried attempt never sends an alert again once it was
+ * delivered.
  */
 @Component
 public class Alerts {
@@ -88,9 +88,9 @@ public class Alerts {
   }
 
   /**
-   * Sends an alert that cannot be recorded because the store itself does not answer: the log
-   * line, and the webhook when configured, on every attempt of the calling activity (receivers
-   * drop repeats by delivery id). A failed webhook leaves the log line as the channel.
+   * Sends an alert that cannot be recorded because the store itself does not answer: the log line,
+   * and the webhook when configured, on every attempt of the calling activity (receivers drop
+   * repeats by delivery id). A failed webhook leaves the log line as the channel.
    */
   public void sendWithoutStore(AlertNotice notice) {
     logAlerter.alert(notice);
@@ -102,7 +102,8 @@ public class Alerts {
     } catch (AlertDeliveryException failed) {
       log.error(
           "alert {} could not be delivered by webhook ({}); the log line is its only channel",
-          notice.deliveryId(), failed.getMessage());
+          notice.deliveryId(),
+          failed.getMessage());
     }
   }
 
@@ -116,8 +117,14 @@ public class Alerts {
       if (current < webhook.maxAttempts()) {
         store.recordDelivery(notice, AlertDelivery.PENDING, current, failed.getMessage());
         throw ApplicationFailure.newFailure(
-            "alert " + notice.deliveryId() + " not delivered on attempt " + current + " of "
-                + webhook.maxAttempts() + ": " + failed.getMessage(),
+            "alert "
+                + notice.deliveryId()
+                + " not delivered on attempt "
+                + current
+                + " of "
+                + webhook.maxAttempts()
+                + ": "
+                + failed.getMessage(),
             DELIVERY_FAILED);
       }
       store.recordDelivery(notice, AlertDelivery.FAILED, current, failed.getMessage());
@@ -125,15 +132,14 @@ public class Alerts {
       log.error(
           "alert {} could not be delivered by webhook in {} attempts ({}); the log line is its"
               + " only channel",
-          notice.deliveryId(), current, failed.getMessage());
+          notice.deliveryId(),
+          current,
+          failed.getMessage());
     }
   }
 
   private static void count(String name, AlertNotice notice) {
-    Metrics.counter(
-            name,
-            "flow", notice.escalation().sagaName(),
-            "kind", notice.kind().name())
+    Metrics.counter(name, "flow", notice.escalation().sagaName(), "kind", notice.kind().name())
         .increment();
   }
 

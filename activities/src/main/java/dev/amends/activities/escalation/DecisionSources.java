@@ -12,10 +12,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Where a decision came from, read from the saga's own history: the {@code identity} that
- * Temporal stored on the signal that carried it, and so its channel. amends' API signals with the
- * identity {@code amends-api:<principal>}; anything else reached Temporal directly (its UI or
- * CLI), and is only as trustworthy as the Temporal server's own authorization.
+ * Where a decision came from, read from the saga's own history: the {@code identity} that Temporal
+ * stored on the signal that carried it, and so its channel. amends' API signals with the identity
+ * {@code amends-api:<principal>}; anything else reached Temporal directly (its UI or CLI), and is
+ * only as trustworthy as the Temporal server's own authorization.
  */
 @Component
 public class DecisionSources {
@@ -36,8 +36,7 @@ public class DecisionSources {
     static final Source UNKNOWN = new Source(null, "unknown");
 
     static Source of(String identity) {
-      String channel =
-          identity.startsWith(API_IDENTITY_PREFIX) ? "api" : "temporal-signal";
+      String channel = identity.startsWith(API_IDENTITY_PREFIX) ? "api" : "temporal-signal";
       String kept = TextRules.cut(identity, MAX_IDENTITY);
       return new Source(kept, channel);
     }

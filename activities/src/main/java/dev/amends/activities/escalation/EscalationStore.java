@@ -97,7 +97,8 @@ public class EscalationStore {
    */
   public void close(Escalation e, DecisionSources.Sources sources) {
     OperatorDecision decision = e.decision();
-    WriteOffRequest newest = e.writeOffs().isEmpty() ? null : e.writeOffs().get(e.writeOffs().size() - 1);
+    WriteOffRequest newest =
+        e.writeOffs().isEmpty() ? null : e.writeOffs().get(e.writeOffs().size() - 1);
     jdbc.sql(
             """
             UPDATE escalation SET decision_action = :action, decision_operator = :operator,

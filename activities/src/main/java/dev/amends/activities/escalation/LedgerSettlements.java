@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * When a person settles a failed RML-3 correction (by hand, or by writing the effect off), the
- * effect ledger records it as a correction of its own, with who decided and why: the ledger's
- * story of the effect has an end, and the reconciler leaves it to the person who owns it.
+ * effect ledger records it as a correction of its own, with who decided and why: the ledger's story
+ * of the effect has an end, and the reconciler leaves it to the person who owns it.
  */
 @Component
 public class LedgerSettlements {
@@ -23,7 +23,9 @@ public class LedgerSettlements {
     this.ledger = ledger;
   }
 
-  /** Records the decision of a closed escalation, if it settles an RML-3 effect the ledger holds. */
+  /**
+   * Records the decision of a closed escalation, if it settles an RML-3 effect the ledger holds.
+   */
   public Optional<LedgerEntry> record(Escalation settled) {
     if (settled.world() != World.HISTORY
         || settled.decision() == null
@@ -37,7 +39,11 @@ public class LedgerSettlements {
     }
     EntryDraft settlement =
         EntryDraft.settlement(
-            effect.get(), keys.undoKey(), effect.get().amountMinor(), settled.decision(), settled.id());
+            effect.get(),
+            keys.undoKey(),
+            effect.get().amountMinor(),
+            settled.decision(),
+            settled.id());
     return Optional.of(ledger.append(settlement));
   }
 }

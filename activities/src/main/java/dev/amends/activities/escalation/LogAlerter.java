@@ -14,7 +14,11 @@ public class LogAlerter implements Alerter {
 
   @Override
   public void alert(AlertNotice notice) {
-    log.error("{} [{} to {}, delivery {}]", notice.message(), notice.kind(), notice.audience(),
+    log.error(
+        "{} [{} to {}, delivery {}]",
+        notice.message(),
+        notice.kind(),
+        notice.audience(),
         notice.deliveryId());
   }
 }

@@ -8,10 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
- * The chain's hash function: SHA-256 over a canonical encoding of an entry followed by the
- * previous entry's hash. The encoding is unambiguous (every field length-prefixed, null distinct
- * from empty) and covers every stored column but the hash itself, so changing any of them, or
- * moving an entry to another place in the chain, changes the hash.
+ * The chain's hash function: SHA-256 over a canonical encoding of an entry followed by the previous
+ * entry's hash. The encoding is unambiguous (every field length-prefixed, null distinct from empty)
+ * and covers every stored column but the hash itself, so changing any of them, or moving an entry
+ * to another place in the chain, changes the hash.
  */
 public final class ChainHash {
   /** The previous hash of the first entry. */
@@ -49,7 +49,8 @@ public final class ChainHash {
     field(canonical, e.prevHash());
     MessageDigest digest = SHA256.get();
     digest.reset();
-    return HexFormat.of().formatHex(digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The stored precision of a time: both databases keep microseconds. */
@@ -58,7 +59,8 @@ public final class ChainHash {
   }
 
   private static long micros(Instant time) {
-    return Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1_000);
+    return Math.addExact(
+        Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1_000);
   }
 
   private static void field(StringBuilder out, String value) {

@@ -1,8 +1,8 @@
 package dev.amends.activities.ledger;
 
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.Metrics;
 import dev.amends.saga.metrics.MetricNames;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,12 +25,12 @@ import org.springframework.stereotype.Component;
 /**
  * The effect ledger: an append-only, hash-chained record of RML-3 effects and their corrections.
  *
- * <p>Guarantees: an append is durable (committed) when it returns; a draft whose idempotency key
- * is stored already returns the stored entry and appends nothing, so an activity retry never
- * appends twice; entries form one chain without gaps or forks even when threads and processes
- * append at once. Two unique constraints make the database refuse a fork (a second entry with the
- * same sequence number, or with the same previous hash); an appender that loses such a race reads
- * the new tail and chains again.
+ * <p>Guarantees: an append is durable (committed) when it returns; a draft whose idempotency key is
+ * stored already returns the stored entry and appends nothing, so an activity retry never appends
+ * twice; entries form one chain without gaps or forks even when threads and processes append at
+ * once. Two unique constraints make the database refuse a fork (a second entry with the same
+ * sequence number, or with the same previous hash); an appender that loses such a race reads the
+ * new tail and chains again.
  *
  * <p>Appends arriving while one commits go together into the next transaction (group commit), so
  * many writers share each commit's cost: the first caller to find no write in progress writes
@@ -48,6 +48,7 @@ public class EffectLedger {
   private final Clock clock;
   private final ConcurrentLinkedQueue<Pending> queued = new ConcurrentLinkedQueue<>();
   private final ReentrantLock writing = new ReentrantLock();
+
   /** The chain's last entry as the last writer saw it; null when it must be read again. */
   private Tail tail;
 
@@ -118,8 +119,8 @@ public class EffectLedger {
   }
 
   /**
-   * The whole story of the effect made under {@code callKey}: its entries and every correction
-   * that names one of them, oldest first.
+   * The whole story of the effect made under {@code callKey}: its entries and every correction that
+   * names one of them, oldest first.
    */
   public List<LedgerEntry> storyOf(String callKey) {
     return select(
@@ -235,7 +236,10 @@ public class EffectLedger {
           } else {
             p.fail(
                 new IllegalStateException(
-                    "idempotency key " + key + " already names a different entry: " + stored.get()));
+                    "idempotency key "
+                        + key
+                        + " already names a different entry: "
+                        + stored.get()));
           }
         }
       }
@@ -342,7 +346,8 @@ public class EffectLedger {
         throw runtime;
       }
       if (failure != null) {
-        throw new LedgerUnavailableException("ledger append failed: " + failure.getMessage(), failure);
+        throw new LedgerUnavailableException(
+            "ledger append failed: " + failure.getMessage(), failure);
       }
       return entry;
     }

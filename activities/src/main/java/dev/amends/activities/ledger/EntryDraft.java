@@ -5,9 +5,9 @@ import dev.amends.saga.OperatorDecision;
 import java.util.Objects;
 
 /**
- * An entry as its writer describes it, before the ledger gives it a sequence number, a time and
- * its place in the chain. {@code idempotencyKey} is unique in the ledger: appending a draft whose
- * key is there already returns the stored entry and appends nothing.
+ * An entry as its writer describes it, before the ledger gives it a sequence number, a time and its
+ * place in the chain. {@code idempotencyKey} is unique in the ledger: appending a draft whose key
+ * is there already returns the stored entry and appends nothing.
  *
  * @param callKey the idempotency key of the external call the entry is about
  * @param correctsSeq for a correction, the entry it corrects; null for an effect
@@ -35,7 +35,8 @@ public record EntryDraft(
     Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(callKey, "callKey");
     if ((kind == EntryKind.CORRECTION) != (correctsSeq != null)) {
-      throw new IllegalArgumentException("a correction names the entry it corrects; an effect none");
+      throw new IllegalArgumentException(
+          "a correction names the entry it corrects; an effect none");
     }
     if (idempotencyKey == null) {
       idempotencyKey = callKey + "#" + phase;
@@ -53,8 +54,18 @@ public record EntryDraft(
       long amountMinor,
       String currency) {
     return new EntryDraft(
-        sagaId, step, EntryKind.EFFECT, phase, null, externalSystem, externalRef, amountMinor,
-        currency, callKey, null, null);
+        sagaId,
+        step,
+        EntryKind.EFFECT,
+        phase,
+        null,
+        externalSystem,
+        externalRef,
+        amountMinor,
+        currency,
+        callKey,
+        null,
+        null);
   }
 
   /** A correction of {@code corrected}, made (or about to be made) under {@code callKey}. */
@@ -65,15 +76,24 @@ public record EntryDraft(
       String externalRef,
       long amountMinor) {
     return new EntryDraft(
-        corrected.sagaId(), corrected.step(), EntryKind.CORRECTION, phase, corrected.seq(),
-        corrected.externalSystem(), externalRef, amountMinor, corrected.currency(), callKey, null,
+        corrected.sagaId(),
+        corrected.step(),
+        EntryKind.CORRECTION,
+        phase,
+        corrected.seq(),
+        corrected.externalSystem(),
+        externalRef,
+        amountMinor,
+        corrected.currency(),
+        callKey,
+        null,
         null);
   }
 
   /**
-   * A person's settlement of {@code corrected}: SETTLED when resolved by hand, WRITTEN_OFF when
-   * the loss was accepted, with who decided (and, for a write-off, who approved it) and why. Keyed by the escalation, so each escalation's
-   * decision is recorded once.
+   * A person's settlement of {@code corrected}: SETTLED when resolved by hand, WRITTEN_OFF when the
+   * loss was accepted, with who decided (and, for a write-off, who approved it) and why. Keyed by
+   * the escalation, so each escalation's decision is recorded once.
    *
    * @param escalation names the escalation the decision settled
    */
@@ -84,7 +104,9 @@ public record EntryDraft(
       OperatorDecision decision,
       String escalation) {
     EntryPhase phase =
-        decision.action() == OperatorAction.ACCEPT_LOSS ? EntryPhase.WRITTEN_OFF : EntryPhase.SETTLED;
+        decision.action() == OperatorAction.ACCEPT_LOSS
+            ? EntryPhase.WRITTEN_OFF
+            : EntryPhase.SETTLED;
     return correction(corrected, callKey, phase, null, amountMinor)
         .withNote(
             decision.operator()
@@ -98,15 +120,35 @@ public record EntryDraft(
 
   public EntryDraft withNote(String text) {
     return new EntryDraft(
-        sagaId, step, kind, phase, correctsSeq, externalSystem, externalRef, amountMinor, currency,
-        callKey, idempotencyKey, text);
+        sagaId,
+        step,
+        kind,
+        phase,
+        correctsSeq,
+        externalSystem,
+        externalRef,
+        amountMinor,
+        currency,
+        callKey,
+        idempotencyKey,
+        text);
   }
 
   /** The same draft under another entry key, for entries that may be appended more than once. */
   public EntryDraft withIdempotencyKey(String key) {
     return new EntryDraft(
-        sagaId, step, kind, phase, correctsSeq, externalSystem, externalRef, amountMinor, currency,
-        callKey, key, note);
+        sagaId,
+        step,
+        kind,
+        phase,
+        correctsSeq,
+        externalSystem,
+        externalRef,
+        amountMinor,
+        currency,
+        callKey,
+        key,
+        note);
   }
 
   /** Whether a stored entry says the same as this draft (a retried append, not a reused key). */

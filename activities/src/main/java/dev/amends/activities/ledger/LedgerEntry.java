@@ -31,16 +31,43 @@ public record LedgerEntry(
   static LedgerEntry chained(long seq, EntryDraft d, Instant recordedAt, String prevHash) {
     LedgerEntry unhashed =
         new LedgerEntry(
-            seq, d.sagaId(), d.step(), d.kind(), d.phase(), d.correctsSeq(), d.externalSystem(),
-            d.externalRef(), d.amountMinor(), d.currency(), d.callKey(), d.idempotencyKey(),
-            recordedAt, d.note(), prevHash, null);
+            seq,
+            d.sagaId(),
+            d.step(),
+            d.kind(),
+            d.phase(),
+            d.correctsSeq(),
+            d.externalSystem(),
+            d.externalRef(),
+            d.amountMinor(),
+            d.currency(),
+            d.callKey(),
+            d.idempotencyKey(),
+            recordedAt,
+            d.note(),
+            prevHash,
+            null);
     return unhashed.withHash(ChainHash.of(unhashed));
   }
 
   LedgerEntry withHash(String computed) {
     return new LedgerEntry(
-        seq, sagaId, step, kind, phase, correctsSeq, externalSystem, externalRef, amountMinor,
-        currency, callKey, idempotencyKey, recordedAt, note, prevHash, computed);
+        seq,
+        sagaId,
+        step,
+        kind,
+        phase,
+        correctsSeq,
+        externalSystem,
+        externalRef,
+        amountMinor,
+        currency,
+        callKey,
+        idempotencyKey,
+        recordedAt,
+        note,
+        prevHash,
+        computed);
   }
 
   /** Whether this entry records that the effect happened in the external system. */

@@ -14,7 +14,9 @@ final class LedgerRows {
           + " currency, call_key, idempotency_key, recorded_at, note, prev_hash, hash";
 
   static final String INSERT =
-      "INSERT INTO ledger_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO ledger_entry ("
+          + COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private LedgerRows() {}
 

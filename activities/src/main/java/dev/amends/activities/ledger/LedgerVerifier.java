@@ -1,7 +1,7 @@
 package dev.amends.activities.ledger;
 
-import io.micrometer.core.instrument.Metrics;
 import dev.amends.saga.metrics.MetricNames;
+import io.micrometer.core.instrument.Metrics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -97,8 +97,14 @@ public class LedgerVerifier {
     for (LedgerAnchor anchor : anchors) {
       if (anchor.seq() > head) {
         return ChainVerification.broken(
-            checked, head, prevHash, head + 1,
-            "the chain ends at entry " + head + " but entry " + anchor.seq()
+            checked,
+            head,
+            prevHash,
+            head + 1,
+            "the chain ends at entry "
+                + head
+                + " but entry "
+                + anchor.seq()
                 + " was anchored (entries were removed from the end)");
       }
     }

@@ -11,11 +11,11 @@ import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps every activity failure short: one bounded message naming the root cause, a few stack
- * frames and no cause chain. The Temporal server keeps an activity's last failure in a few
- * kilobytes and replaces a larger one with "Failure exceeds size limit", hiding what went wrong
- * from the operator; a JDBC exception with its SQL, values and nested causes is easily larger.
- * Bounding the message also keeps most of what a caller sent out of the history.
+ * Keeps every activity failure short: one bounded message naming the root cause, a few stack frames
+ * and no cause chain. The Temporal server keeps an activity's last failure in a few kilobytes and
+ * replaces a larger one with "Failure exceeds size limit", hiding what went wrong from the
+ * operator; a JDBC exception with its SQL, values and nested causes is easily larger. Bounding the
+ * message also keeps most of what a caller sent out of the history.
  */
 @Component
 public class ConciseActivityFailures extends WorkerInterceptorBase {
@@ -65,7 +65,9 @@ public class ConciseActivityFailures extends WorkerInterceptorBase {
 
   private static String causeOf(Throwable failure) {
     Throwable root = root(failure);
-    return root == failure ? "" : " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    return root == failure
+        ? ""
+        : " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
   }
 
   private static Throwable root(Throwable failure) {

@@ -6,8 +6,8 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
 
 /**
- * Whether a Temporal client call failed because the workflow was never started or has closed:
- * the client says so as a typed exception, or as the server's NOT_FOUND under a service exception.
+ * Whether a Temporal client call failed because the workflow was never started or has closed: the
+ * client says so as a typed exception, or as the server's NOT_FOUND under a service exception.
  */
 public final class WorkflowNotFound {
   private WorkflowNotFound() {}

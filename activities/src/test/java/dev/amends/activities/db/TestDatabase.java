@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A freshly migrated database for one test: an in-memory H2 database, or a new schema in the
- * PostgreSQL of the integration run (scripts/it-env.sh) — the same migrations the application
- * runs, so the same tests hold on both.
+ * PostgreSQL of the integration run (scripts/it-env.sh) — the same migrations the application runs,
+ * so the same tests hold on both.
  */
 public final class TestDatabase implements AutoCloseable {
   public enum Vendor {
@@ -41,7 +41,8 @@ public final class TestDatabase implements AutoCloseable {
     config.setPoolName(name);
     if (vendor == Vendor.H2) {
       config.setJdbcUrl(
-          "jdbc:h2:mem:" + name
+          "jdbc:h2:mem:"
+              + name
               + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
       config.setUsername("sa");
       config.setPassword("");
@@ -79,8 +80,8 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   /**
-   * Runs {@code tampering} with the append-only guard of {@code table} lifted, as someone with
-   * the rights to change the schema could, then puts the guard back.
+   * Runs {@code tampering} with the append-only guard of {@code table} lifted, as someone with the
+   * rights to change the schema could, then puts the guard back.
    */
   public void tamper(String table, Runnable tampering) {
     JdbcClient jdbc = jdbc();
@@ -90,7 +91,10 @@ public final class TestDatabase implements AutoCloseable {
         tampering.run();
       } finally {
         jdbc.sql(
-                "CREATE TRIGGER " + table + "_append_only BEFORE UPDATE, DELETE ON " + table
+                "CREATE TRIGGER "
+                    + table
+                    + "_append_only BEFORE UPDATE, DELETE ON "
+                    + table
                     + " FOR EACH ROW CALL 'dev.amends.activities.db.AppendOnlyTrigger'")
             .update();
       }

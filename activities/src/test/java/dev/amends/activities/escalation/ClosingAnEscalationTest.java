@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Closing an escalation is one unit: the ledger's settlement, then the escalation row. A close
- * that fails between them leaves the escalation listed as open, and its retry finishes it without
- * a second settlement.
+ * Closing an escalation is one unit: the ledger's settlement, then the escalation row. A close that
+ * fails between them leaves the escalation listed as open, and its retry finishes it without a
+ * second settlement.
  */
 class ClosingAnEscalationTest {
   private TestDatabase db;
@@ -34,8 +34,15 @@ class ClosingAnEscalationTest {
     store = new EscalationStore(db.jdbc());
     ledger = new EffectLedger(db.dataSource());
     ledger.append(
-        EntryDraft.effect("order-C1", "chargeCard", "payment-provider", "order-C1/chargeCard",
-            EntryPhase.CONFIRMED, "ch_1", 900, "EUR"));
+        EntryDraft.effect(
+            "order-C1",
+            "chargeCard",
+            "payment-provider",
+            "order-C1/chargeCard",
+            EntryPhase.CONFIRMED,
+            "ch_1",
+            900,
+            "EUR"));
   }
 
   @AfterEach
@@ -68,13 +75,24 @@ class ClosingAnEscalationTest {
   void givenTheLedgerFailsWhileClosing_theEscalationStaysOpen_andTheRetryClosesItOnce() {
     EscalationActivitiesImpl activities = activities();
     Escalation opened =
-        Escalation.opened("chargeCard-1", "order-C1", "order-fulfilment", "chargeCard",
-            World.HISTORY, "refundCharge", "UNDO_BLOCKED", 5, "docs/runbooks/refund-charge.md",
-            0, 900L, "EUR");
+        Escalation.opened(
+            "chargeCard-1",
+            "order-C1",
+            "order-fulfilment",
+            "chargeCard",
+            World.HISTORY,
+            "refundCharge",
+            "UNDO_BLOCKED",
+            5,
+            "docs/runbooks/refund-charge.md",
+            0,
+            900L,
+            "EUR");
     activities.open(opened);
     Escalation settled =
-        opened.decided(new OperatorDecision(
-            "chargeCard-1", OperatorAction.RESOLVED_MANUALLY, "ana", "refunded by hand", 10));
+        opened.decided(
+            new OperatorDecision(
+                "chargeCard-1", OperatorAction.RESOLVED_MANUALLY, "ana", "refunded by hand", 10));
 
     ledgerDown = true;
     assertThatThrownBy(() -> activities.close(settled)).hasMessageContaining("ledger unavailable");
@@ -85,10 +103,13 @@ class ClosingAnEscalationTest {
     activities.close(settled);
 
     assertThat(store.list(true)).isEmpty();
-    assertThat(store.list(false)).singleElement().satisfies(e -> {
-      assertThat(e.decisionAction()).isEqualTo("RESOLVED_MANUALLY");
-      assertThat(e.decisionChannel()).isEqualTo("api");
-    });
+    assertThat(store.list(false))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.decisionAction()).isEqualTo("RESOLVED_MANUALLY");
+              assertThat(e.decisionChannel()).isEqualTo("api");
+            });
     assertThat(ledger.forSaga("order-C1"))
         .extracting(LedgerEntry::phase)
         .containsExactly(EntryPhase.CONFIRMED, EntryPhase.SETTLED);

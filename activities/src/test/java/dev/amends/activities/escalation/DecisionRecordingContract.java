@@ -30,13 +30,16 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 
 /**
  * Whatever decision the decision rules accept, the escalation store and the ledger record whole:
- * the longest allowed names and notes, multi-byte text, emoji, right-to-left scripts. Run on H2
- * and on PostgreSQL, so that no column is narrower than the rules on either.
+ * the longest allowed names and notes, multi-byte text, emoji, right-to-left scripts. Run on H2 and
+ * on PostgreSQL, so that no column is narrower than the rules on either.
  */
 abstract class DecisionRecordingContract {
   private static final AtomicInteger SAGAS = new AtomicInteger();
 
-  /** Code point ranges a person's text may come from: Latin, accents, Greek, Hebrew, Arabic, CJK, emoji. */
+  /**
+   * Code point ranges a person's text may come from: Latin, accents, Greek, Hebrew, Arabic, CJK,
+   * emoji.
+   */
   private static final List<int[]> SCRIPTS =
       List.of(
           new int[] {'a', 'z'},
@@ -78,9 +81,12 @@ abstract class DecisionRecordingContract {
       @ForAll("notes") String note,
       @ForAll("notes") String review,
       @ForAll("identities") String identity) {
-    String escalationId = escalationSuffix.substring(0, Math.min(escalationSuffix.length(), 120)) + "-1";
-    DecisionRules.Checked request = DecisionRules.check(decision(escalationId, "ACCEPT_LOSS", requester, note));
-    DecisionRules.Checked approval = DecisionRules.check(decision(escalationId, "APPROVE", approver, review));
+    String escalationId =
+        escalationSuffix.substring(0, Math.min(escalationSuffix.length(), 120)) + "-1";
+    DecisionRules.Checked request =
+        DecisionRules.check(decision(escalationId, "ACCEPT_LOSS", requester, note));
+    DecisionRules.Checked approval =
+        DecisionRules.check(decision(escalationId, "APPROVE", approver, review));
     assertThat(request.ok()).as(request.problem()).isTrue();
     assertThat(approval.ok()).as(approval.problem()).isTrue();
     Assume.that(!request.operator().equalsIgnoreCase(approval.operator()));
@@ -89,25 +95,52 @@ abstract class DecisionRecordingContract {
     String callKey = sagaId + "/chargeCard";
     LedgerEntry charge =
         ledger.append(
-            EntryDraft.effect(sagaId, "chargeCard", "payment-provider", callKey, EntryPhase.CONFIRMED,
-                "ch_" + SAGAS.get(), 12_999, "EUR"));
+            EntryDraft.effect(
+                sagaId,
+                "chargeCard",
+                "payment-provider",
+                callKey,
+                EntryPhase.CONFIRMED,
+                "ch_" + SAGAS.get(),
+                12_999,
+                "EUR"));
     Escalation opened =
-        Escalation.opened(escalationId, sagaId, "order-fulfilment", "chargeCard", World.HISTORY,
-            "refundCharge", "UNDO_BLOCKED: refund refused", 5, "docs/runbooks/refund-charge.md",
-            1_000, 12_999L, "EUR");
+        Escalation.opened(
+            escalationId,
+            sagaId,
+            "order-fulfilment",
+            "chargeCard",
+            World.HISTORY,
+            "refundCharge",
+            "UNDO_BLOCKED: refund refused",
+            5,
+            "docs/runbooks/refund-charge.md",
+            1_000,
+            12_999L,
+            "EUR");
     store.open(opened);
 
-    WriteOffRequest requested = WriteOffRequest.requested(request.operator(), request.note(), 2_000);
+    WriteOffRequest requested =
+        WriteOffRequest.requested(request.operator(), request.note(), 2_000);
     Escalation waiting = opened.withWriteOff(requested);
     store.recordWriteOff(waiting);
     Escalation approved =
         waiting
-            .withReviewedWriteOff(requested.reviewed(approval.operator(), WriteOffReview.APPROVE, approval.note(), 3_000))
-            .decided(new OperatorDecision(escalationId, OperatorAction.ACCEPT_LOSS, request.operator(),
-                request.note(), 3_000, approval.operator()));
+            .withReviewedWriteOff(
+                requested.reviewed(
+                    approval.operator(), WriteOffReview.APPROVE, approval.note(), 3_000))
+            .decided(
+                new OperatorDecision(
+                    escalationId,
+                    OperatorAction.ACCEPT_LOSS,
+                    request.operator(),
+                    request.note(),
+                    3_000,
+                    approval.operator()));
     DecisionSources.Sources from =
         new DecisionSources.Sources(
-            DecisionSources.Source.of(identity), DecisionSources.Source.of("amends-api:" + approver));
+            DecisionSources.Source.of(identity),
+            DecisionSources.Source.of("amends-api:" + approver));
     LedgerEntry settlement = settlements.record(approved).orElseThrow();
     store.close(approved, from);
 
@@ -134,7 +167,8 @@ abstract class DecisionRecordingContract {
     assertThat(ledger.byIdempotencyKey(settlement.idempotencyKey())).contains(settlement);
   }
 
-  private static Map<String, Object> decision(String id, String action, String operator, String note) {
+  private static Map<String, Object> decision(
+      String id, String action, String operator, String note) {
     return note == null
         ? Map.of("escalationId", id, "action", action, "operator", operator)
         : Map.of("escalationId", id, "action", action, "operator", operator, "note", note);
@@ -161,7 +195,8 @@ abstract class DecisionRecordingContract {
 
   @Provide
   Arbitrary<String> identities() {
-    return Combinators.combine(Arbitraries.of("amends-api:", "", "temporal-cli:"), text(1, 400, false))
+    return Combinators.combine(
+            Arbitraries.of("amends-api:", "", "temporal-cli:"), text(1, 400, false))
         .as((prefix, rest) -> prefix + rest);
   }
 
@@ -170,9 +205,11 @@ abstract class DecisionRecordingContract {
     Arbitrary<Integer> codePoint =
         Arbitraries.of(SCRIPTS).flatMap(r -> Arbitraries.integers().between(r[0], r[1]));
     Arbitrary<Integer> withBreaks =
-        multiline ? Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(20, codePoint),
-            net.jqwik.api.Tuple.of(1, Arbitraries.of((int) '\n', (int) '\t', (int) ' '))) : codePoint;
+        multiline
+            ? Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(20, codePoint),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of((int) '\n', (int) '\t', (int) ' ')))
+            : codePoint;
     Arbitrary<Boolean> fill = Arbitraries.of(true, false);
     return Combinators.combine(withBreaks.list().ofMinSize(min).ofMaxSize(60), fill)
         .as(

@@ -55,7 +55,10 @@ class DecisionSourcesTest {
     WorkflowClient.start(
         client.newWorkflowStub(
                 Waiting.class,
-                WorkflowOptions.newBuilder().setTaskQueue("sources").setWorkflowId("order-S1").build())
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue("sources")
+                    .setWorkflowId("order-S1")
+                    .build())
             ::waitForDecisions);
   }
 
@@ -91,19 +94,33 @@ class DecisionSourcesTest {
 
   private static Escalation decided(OperatorDecision decision) {
     return Escalation.opened(
-            "chargeCard-1", "order-S1", "order-fulfilment", "chargeCard", World.HISTORY,
-            "refundCharge", "UNDO_BLOCKED", 5, "docs/runbooks/refund-charge.md", 0, 900L, "EUR")
+            "chargeCard-1",
+            "order-S1",
+            "order-fulfilment",
+            "chargeCard",
+            World.HISTORY,
+            "refundCharge",
+            "UNDO_BLOCKED",
+            5,
+            "docs/runbooks/refund-charge.md",
+            0,
+            900L,
+            "EUR")
         .decided(decision);
   }
 
   @Test
   void givenADecisionSentThroughTheApi_itsChannelIsApi_andTheIdentityNamesThePrincipal() {
-    signal("amends-api:ana", Map.of("escalationId", "chargeCard-1", "action", "RETRY", "operator", "ana"));
+    signal(
+        "amends-api:ana",
+        Map.of("escalationId", "chargeCard-1", "action", "RETRY", "operator", "ana"));
 
     awaitSignals(1);
     DecisionSources.Sources sources =
         new DecisionSources(client)
-            .of(decided(new OperatorDecision("chargeCard-1", OperatorAction.RETRY, "ana", null, 1)));
+            .of(
+                decided(
+                    new OperatorDecision("chargeCard-1", OperatorAction.RETRY, "ana", null, 1)));
 
     assertThat(sources.decision().channel()).isEqualTo("api");
     assertThat(sources.decision().identity()).isEqualTo("amends-api:ana");
@@ -112,19 +129,47 @@ class DecisionSourcesTest {
 
   @Test
   void givenAWriteOffRequestedInTheCliAndApprovedThroughTheApi_bothSourcesAreRecorded() {
-    signal("7@ops-laptop", Map.of("escalationId", "chargeCard-1", "action", "ACCEPT_LOSS",
-        "operator", "ana", "note", "kept the goods"));
-    signal("amends-api:bo", Map.of("escalationId", "chargeCard-1", "action", "APPROVE", "operator", "bo"));
-    signal("amends-api:eve", Map.of("escalationId", "chargeCard-9", "action", "ACCEPT_LOSS",
-        "operator", "ana", "note", "another escalation"));
+    signal(
+        "7@ops-laptop",
+        Map.of(
+            "escalationId",
+            "chargeCard-1",
+            "action",
+            "ACCEPT_LOSS",
+            "operator",
+            "ana",
+            "note",
+            "kept the goods"));
+    signal(
+        "amends-api:bo",
+        Map.of("escalationId", "chargeCard-1", "action", "APPROVE", "operator", "bo"));
+    signal(
+        "amends-api:eve",
+        Map.of(
+            "escalationId",
+            "chargeCard-9",
+            "action",
+            "ACCEPT_LOSS",
+            "operator",
+            "ana",
+            "note",
+            "another escalation"));
 
     awaitSignals(3);
     DecisionSources.Sources sources =
         new DecisionSources(client)
-            .of(decided(new OperatorDecision(
-                "chargeCard-1", OperatorAction.ACCEPT_LOSS, "ana", "kept the goods", 1, "bo")));
+            .of(
+                decided(
+                    new OperatorDecision(
+                        "chargeCard-1",
+                        OperatorAction.ACCEPT_LOSS,
+                        "ana",
+                        "kept the goods",
+                        1,
+                        "bo")));
 
-    assertThat(sources.decision()).isEqualTo(new DecisionSources.Source("7@ops-laptop", "temporal-signal"));
+    assertThat(sources.decision())
+        .isEqualTo(new DecisionSources.Source("7@ops-laptop", "temporal-signal"));
     assertThat(sources.approval()).isEqualTo(new DecisionSources.Source("amends-api:bo", "api"));
   }
 }

@@ -1,10 +1,10 @@
 package dev.amends.activities.escalation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.amends.activities.db.TestDatabase;
 import dev.amends.activities.escalation.webhook.AlertReceiver;
@@ -70,17 +70,34 @@ class EscalationAlertsTest {
   private WebhookAlerter webhook() {
     return new WebhookAlerter(
         new WebhookProperties(
-            List.of(receiver.url("/alerts")), List.of(), SECRET, Duration.ofSeconds(2),
-            MAX_ATTEMPTS, "https://amends.example.com"),
+            List.of(receiver.url("/alerts")),
+            List.of(),
+            SECRET,
+            Duration.ofSeconds(2),
+            MAX_ATTEMPTS,
+            "https://amends.example.com"),
         runbook -> "/" + runbook);
   }
 
   private static Escalation escalation(int alertsSent) {
     return new Escalation(
-        "chargeCard-1", "order-A-3", "order-fulfilment", "chargeCard", World.HISTORY,
-        "refundCharge", "UNDO_BLOCKED: payments refused refund of ch_1", 5,
-        "docs/runbooks/refund-charge.md", 1_700_000_000_000L, alertsSent, null, 2598L, "EUR",
-        List.of(), false, false);
+        "chargeCard-1",
+        "order-A-3",
+        "order-fulfilment",
+        "chargeCard",
+        World.HISTORY,
+        "refundCharge",
+        "UNDO_BLOCKED: payments refused refund of ch_1",
+        5,
+        "docs/runbooks/refund-charge.md",
+        1_700_000_000_000L,
+        alertsSent,
+        null,
+        2598L,
+        "EUR",
+        List.of(),
+        false,
+        false);
   }
 
   @Test
@@ -98,21 +115,27 @@ class EscalationAlertsTest {
           .isEqualTo(
               Hmac.expectedSignature(SECRET, request.header("X-Amends-Timestamp"), request.body()));
     }
-    assertThat(received).extracting(r -> r.header("X-Amends-Delivery"))
+    assertThat(received)
+        .extracting(r -> r.header("X-Amends-Delivery"))
         .containsExactly("order-A-3/chargeCard-1/1/OPENED", "order-A-3/chargeCard-1/2/REALERT");
     assertThat(json.readTree(received.get(1).body()).get("decideUrl").asText())
         .isEqualTo("https://amends.example.com/sagas/order-A-3/escalations/chargeCard-1");
 
     assertThat(store.alerts("order-A-3"))
-        .extracting(AlertRecord::sequence, AlertRecord::kind, AlertRecord::delivery,
+        .extracting(
+            AlertRecord::sequence,
+            AlertRecord::kind,
+            AlertRecord::delivery,
             AlertRecord::deliveryAttempts)
         .containsExactly(
             tuple(1, AlertKind.OPENED, AlertDelivery.DELIVERED, 1),
             tuple(2, AlertKind.REALERT, AlertDelivery.DELIVERED, 1));
     assertThat(store.alerts("order-A-3")).allSatisfy(a -> assertThat(a.deliveredAt()).isNotNull());
-    assertThat(store.list(true)).singleElement()
+    assertThat(store.list(true))
+        .singleElement()
         .satisfies(e -> assertThat(e.alertsSent()).isEqualTo(2));
-    assertThat(logged).extracting(AlertNotice::kind)
+    assertThat(logged)
+        .extracting(AlertNotice::kind)
         .containsExactly(AlertKind.OPENED, AlertKind.REALERT);
   }
 
@@ -132,11 +155,14 @@ class EscalationAlertsTest {
     assertThat(request.get("audience").asText()).isEqualTo("APPROVER");
     assertThat(request.get("decideUrl").asText())
         .isEqualTo("https://amends.example.com/sagas/order-A-3/escalations/chargeCard-1/approval");
-    assertThat(store.list(true)).singleElement().satisfies(e -> {
-      assertThat(e.awaitsApproval()).isTrue();
-      assertThat(e.writeOffRequestedBy()).isEqualTo("ana");
-      assertThat(e.amountMinor()).isEqualTo(2598L);
-    });
+    assertThat(store.list(true))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.awaitsApproval()).isTrue();
+              assertThat(e.writeOffRequestedBy()).isEqualTo("ana");
+              assertThat(e.amountMinor()).isEqualTo(2598L);
+            });
   }
 
   @Test
@@ -144,19 +170,37 @@ class EscalationAlertsTest {
     EscalationActivitiesImpl activities = activities(webhook());
     Escalation e = escalation(2);
     Escalation delayed =
-        new Escalation(e.id(), e.sagaId(), e.sagaName(), e.step(), e.world(), e.undo(), e.error(),
-            e.attempts(), e.runbook(), e.openedAtMillis(), 2,
+        new Escalation(
+            e.id(),
+            e.sagaId(),
+            e.sagaName(),
+            e.step(),
+            e.world(),
+            e.undo(),
+            e.error(),
+            e.attempts(),
+            e.runbook(),
+            e.openedAtMillis(),
+            2,
             new OperatorDecision(e.id(), OperatorAction.RESOLVED_MANUALLY, "ana", "by hand", 9),
-            e.amountMinor(), e.currency(), List.of(), false, true);
+            e.amountMinor(),
+            e.currency(),
+            List.of(),
+            false,
+            true);
     db.jdbc().sql("DROP TABLE alert").update();
 
     activities.realert(delayed);
 
-    assertThat(receiver.received()).singleElement().satisfies(r -> {
-      JsonNode body = json.readTree(r.body());
-      assertThat(body.get("kind").asText()).isEqualTo("RECORDING_DELAYED");
-      assertThat(body.get("message").asText()).contains("RESOLVED_MANUALLY by ana was accepted");
-    });
+    assertThat(receiver.received())
+        .singleElement()
+        .satisfies(
+            r -> {
+              JsonNode body = json.readTree(r.body());
+              assertThat(body.get("kind").asText()).isEqualTo("RECORDING_DELAYED");
+              assertThat(body.get("message").asText())
+                  .contains("RESOLVED_MANUALLY by ana was accepted");
+            });
     assertThat(logged).extracting(AlertNotice::kind).containsExactly(AlertKind.RECORDING_DELAYED);
   }
 
@@ -170,7 +214,8 @@ class EscalationAlertsTest {
 
     assertThat(receiver.received()).hasSize(1);
     assertThat(logged).hasSize(1);
-    assertThat(store.alerts("order-A-3")).singleElement()
+    assertThat(store.alerts("order-A-3"))
+        .singleElement()
         .satisfies(a -> assertThat(a.delivery()).isEqualTo(AlertDelivery.DELIVERED));
   }
 
@@ -191,14 +236,16 @@ class EscalationAlertsTest {
                     .doesNotContain(SECRET)
                     .doesNotContain("payments refused");
               });
-      assertThat(store.alerts("order-A-3")).singleElement()
+      assertThat(store.alerts("order-A-3"))
+          .singleElement()
           .satisfies(a -> assertThat(a.delivery()).isEqualTo(AlertDelivery.PENDING));
     }
     attempt.set(MAX_ATTEMPTS);
     activities.open(escalation(1));
 
     assertThat(receiver.received()).hasSize(MAX_ATTEMPTS);
-    assertThat(store.alerts("order-A-3")).singleElement()
+    assertThat(store.alerts("order-A-3"))
+        .singleElement()
         .satisfies(
             a -> {
               assertThat(a.delivery()).isEqualTo(AlertDelivery.FAILED);
@@ -206,7 +253,8 @@ class EscalationAlertsTest {
               assertThat(a.deliveryError()).contains("HTTP 500");
               assertThat(a.deliveredAt()).isNull();
             });
-    assertThat(logged).singleElement()
+    assertThat(logged)
+        .singleElement()
         .satisfies(n -> assertThat(n.message()).startsWith("NEEDS OPERATOR"));
     assertThat(store.list(true)).hasSize(1);
 
@@ -226,7 +274,8 @@ class EscalationAlertsTest {
     attempt.set(2);
     activities.realert(escalation(2));
 
-    assertThat(store.alerts("order-A-3")).singleElement()
+    assertThat(store.alerts("order-A-3"))
+        .singleElement()
         .satisfies(
             a -> {
               assertThat(a.delivery()).isEqualTo(AlertDelivery.DELIVERED);
@@ -243,7 +292,8 @@ class EscalationAlertsTest {
     activities.open(escalation(1));
     activities.realert(escalation(2));
 
-    assertThat(store.alerts("order-A-3")).extracting(AlertRecord::delivery)
+    assertThat(store.alerts("order-A-3"))
+        .extracting(AlertRecord::delivery)
         .containsExactly(AlertDelivery.LOGGED, AlertDelivery.LOGGED);
     assertThat(logged).hasSize(2);
     assertThat(receiver.received()).isEmpty();
@@ -256,13 +306,14 @@ class EscalationAlertsTest {
 
     alerts.send(AlertNotice.approvalRequested(escalation(1)));
 
-    assertThat(receiver.received()).extracting(r -> r.header("X-Amends-Delivery"))
-        .containsExactly("order-A-3/chargeCard-1/1/OPENED",
-            "order-A-3/chargeCard-1/1/APPROVAL_REQUESTED");
-    assertThat(store.alerts("order-A-3")).extracting(AlertRecord::kind, AlertRecord::audience)
+    assertThat(receiver.received())
+        .extracting(r -> r.header("X-Amends-Delivery"))
+        .containsExactly(
+            "order-A-3/chargeCard-1/1/OPENED", "order-A-3/chargeCard-1/1/APPROVAL_REQUESTED");
+    assertThat(store.alerts("order-A-3"))
+        .extracting(AlertRecord::kind, AlertRecord::audience)
         .containsExactly(
             tuple(AlertKind.OPENED, AlertAudience.OPERATOR),
-            tuple(
-                AlertKind.APPROVAL_REQUESTED, AlertAudience.APPROVER));
+            tuple(AlertKind.APPROVAL_REQUESTED, AlertAudience.APPROVER));
   }
 }

@@ -29,8 +29,15 @@ class LedgerSettlementsTest {
     settlements = new LedgerSettlements(ledger);
     charge =
         ledger.append(
-            EntryDraft.effect("order-S1", "chargeCard", "payment-provider", "order-S1/chargeCard",
-                EntryPhase.CONFIRMED, "ch_1", 900, "EUR"));
+            EntryDraft.effect(
+                "order-S1",
+                "chargeCard",
+                "payment-provider",
+                "order-S1/chargeCard",
+                EntryPhase.CONFIRMED,
+                "ch_1",
+                900,
+                "EUR"));
   }
 
   @AfterEach
@@ -40,15 +47,27 @@ class LedgerSettlementsTest {
 
   private static Escalation settled(World world, OperatorAction action) {
     return Escalation.opened(
-            "chargeCard-1", "order-S1", "order-fulfilment", "chargeCard", world, "refundCharge",
-            "UNDO_BLOCKED", 5, "docs/runbooks/refund-charge.md", 0, 900L, "EUR")
+            "chargeCard-1",
+            "order-S1",
+            "order-fulfilment",
+            "chargeCard",
+            world,
+            "refundCharge",
+            "UNDO_BLOCKED",
+            5,
+            "docs/runbooks/refund-charge.md",
+            0,
+            900L,
+            "EUR")
         .decided(
-            new OperatorDecision("chargeCard-1", action, "ana", "chargeback returned the funds", 10));
+            new OperatorDecision(
+                "chargeCard-1", action, "ana", "chargeback returned the funds", 10));
   }
 
   @Test
   void aWriteOffOfAnRml3EffectIsACorrectionWithWhoAndWhy_recordedOnce() {
-    LedgerEntry written = settlements.record(settled(World.HISTORY, OperatorAction.ACCEPT_LOSS)).orElseThrow();
+    LedgerEntry written =
+        settlements.record(settled(World.HISTORY, OperatorAction.ACCEPT_LOSS)).orElseThrow();
     settlements.record(settled(World.HISTORY, OperatorAction.ACCEPT_LOSS));
 
     assertThat(written.kind()).isEqualTo(EntryKind.CORRECTION);

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the effect ledger guarantees, on whichever database a subclass names: the embedded H2 of
- * the default profile (EffectLedgerH2Test, in ./mvnw verify) and PostgreSQL of the real profile
+ * What the effect ledger guarantees, on whichever database a subclass names: the embedded H2 of the
+ * default profile (EffectLedgerH2Test, in ./mvnw verify) and PostgreSQL of the real profile
  * (EffectLedgerPostgresIT, in the integration suite).
  */
 abstract class EffectLedgerContract {
@@ -45,8 +45,14 @@ abstract class EffectLedgerContract {
 
   static EntryDraft charge(String saga, EntryPhase phase, long amount) {
     return EntryDraft.effect(
-        saga, "chargeCard", "payment-provider", saga + "/chargeCard", phase,
-        phase == EntryPhase.INTENDED ? null : "ch_" + saga, amount, "EUR");
+        saga,
+        "chargeCard",
+        "payment-provider",
+        saga + "/chargeCard",
+        phase,
+        phase == EntryPhase.INTENDED ? null : "ch_" + saga,
+        amount,
+        "EUR");
   }
 
   @Test
@@ -54,7 +60,9 @@ abstract class EffectLedgerContract {
     LedgerEntry intent = ledger.append(charge("order-1", EntryPhase.INTENDED, 1299));
     LedgerEntry outcome = ledger.append(charge("order-1", EntryPhase.CONFIRMED, 1299));
     LedgerEntry refund =
-        ledger.append(EntryDraft.correction(outcome, "order-1/chargeCard/undo", EntryPhase.CONFIRMED, "re_1", 1299));
+        ledger.append(
+            EntryDraft.correction(
+                outcome, "order-1/chargeCard/undo", EntryPhase.CONFIRMED, "re_1", 1299));
 
     assertThat(List.of(intent.seq(), outcome.seq(), refund.seq())).containsExactly(1L, 2L, 3L);
     assertThat(intent.prevHash()).isEqualTo(ChainHash.GENESIS);
@@ -99,8 +107,7 @@ abstract class EffectLedgerContract {
   }
 
   @Test
-  void concurrentAppendsFromManyThreadsAndTwoProcessesNeverForkOrBreakTheChain()
-      throws Exception {
+  void concurrentAppendsFromManyThreadsAndTwoProcessesNeverForkOrBreakTheChain() throws Exception {
     // Two appenders stand for two worker processes sharing one database.
     List<EffectLedger> appenders = List.of(ledger, new EffectLedger(db.dataSource()));
     int threads = 8;
@@ -116,7 +123,8 @@ abstract class EffectLedgerContract {
             start.await();
             List<LedgerEntry> mine = new ArrayList<>();
             for (int i = 0; i < perThread; i++) {
-              mine.add(appender.append(charge("order-t" + thread + "-" + i, EntryPhase.INTENDED, i)));
+              mine.add(
+                  appender.append(charge("order-t" + thread + "-" + i, EntryPhase.INTENDED, i)));
               // Every thread also retries one shared append: it must land exactly once.
               mine.add(appender.append(charge("order-shared-" + i, EntryPhase.INTENDED, i)));
             }
@@ -158,7 +166,9 @@ abstract class EffectLedgerContract {
   @Test
   void anAlteredAmountIsCaughtAtItsEntry() {
     appendFive();
-    db.tamper("ledger_entry", () -> db.jdbc().sql("UPDATE ledger_entry SET amount_minor = 1 WHERE seq = 3").update());
+    db.tamper(
+        "ledger_entry",
+        () -> db.jdbc().sql("UPDATE ledger_entry SET amount_minor = 1 WHERE seq = 3").update());
 
     ChainVerification verification = verifier.verify();
     assertThat(verification.intact()).isFalse();
@@ -188,7 +198,8 @@ abstract class EffectLedgerContract {
   @Test
   void aDeletedEntryIsCaughtWhereTheChainJumps() {
     appendFive();
-    db.tamper("ledger_entry", () -> db.jdbc().sql("DELETE FROM ledger_entry WHERE seq = 2").update());
+    db.tamper(
+        "ledger_entry", () -> db.jdbc().sql("DELETE FROM ledger_entry WHERE seq = 2").update());
 
     ChainVerification verification = verifier.verify();
     assertThat(verification.intact()).isFalse();
@@ -201,7 +212,8 @@ abstract class EffectLedgerContract {
     appendFive();
     ChainVerification before = verifier.verify();
     LedgerAnchor anchor = new LedgerAnchor(before.headSeq(), before.headHash());
-    db.tamper("ledger_entry", () -> db.jdbc().sql("DELETE FROM ledger_entry WHERE seq >= 4").update());
+    db.tamper(
+        "ledger_entry", () -> db.jdbc().sql("DELETE FROM ledger_entry WHERE seq >= 4").update());
 
     // Without an anchor a shortened chain is self-consistent: that is what anchors are for.
     assertThat(verifier.verify().intact()).isTrue();
@@ -222,7 +234,9 @@ abstract class EffectLedgerContract {
         () ->
             db.jdbc()
                 .sql(
-                    "INSERT INTO ledger_entry (" + LedgerRows.COLUMNS + ") SELECT seq + 1, saga_id,"
+                    "INSERT INTO ledger_entry ("
+                        + LedgerRows.COLUMNS
+                        + ") SELECT seq + 1, saga_id,"
                         + " step, kind, phase, corrects_seq, external_system, external_ref, 1,"
                         + " currency, call_key, idempotency_key || 'x', recorded_at, note, hash,"
                         + " :fake FROM ledger_entry WHERE seq = 5")
@@ -260,8 +274,17 @@ abstract class EffectLedgerContract {
       }
       drafts.add(
           new EntryDraft(
-              e.sagaId(), e.step(), e.kind(), e.phase(), e.correctsSeq(), e.externalSystem(),
-              e.externalRef(), e.amountMinor(), e.currency(), e.callKey(), e.idempotencyKey(),
+              e.sagaId(),
+              e.step(),
+              e.kind(),
+              e.phase(),
+              e.correctsSeq(),
+              e.externalSystem(),
+              e.externalRef(),
+              e.amountMinor(),
+              e.currency(),
+              e.callKey(),
+              e.idempotencyKey(),
               e.note()));
     }
     EffectLedger forger = new EffectLedger(db.dataSource());

@@ -60,8 +60,10 @@ class ConciseActivityFailuresTest {
     public void write() {
       String value = "x".repeat(5_000);
       throw new DataIntegrityViolationException(
-          "PreparedStatementCallback; SQL [UPDATE escalation SET decision_note = ?]; value " + value,
-          new IllegalStateException("Value too long for column \"decision_note\": '" + value + "'",
+          "PreparedStatementCallback; SQL [UPDATE escalation SET decision_note = ?]; value "
+              + value,
+          new IllegalStateException(
+              "Value too long for column \"decision_note\": '" + value + "'",
               new RuntimeException("deep cause " + value)));
     }
   }
@@ -89,11 +91,15 @@ class ConciseActivityFailuresTest {
   }
 
   @Test
-  void givenAnActivityFailsWithAHugeNestedException_itsRecordedFailureIsShortAndNamesTheRootCause() {
+  void
+      givenAnActivityFailsWithAHugeNestedException_itsRecordedFailureIsShortAndNamesTheRootCause() {
     Caller caller =
         client.newWorkflowStub(
             Caller.class,
-            WorkflowOptions.newBuilder().setTaskQueue("concise").setWorkflowId("concise-1").build());
+            WorkflowOptions.newBuilder()
+                .setTaskQueue("concise")
+                .setWorkflowId("concise-1")
+                .build());
 
     assertThatThrownBy(caller::call)
         .isInstanceOf(WorkflowFailedException.class)
@@ -120,7 +126,8 @@ class ConciseActivityFailuresTest {
 
   @Test
   void givenAShortApplicationFailure_itKeepsItsTypeAndMessage() {
-    ApplicationFailure refused = ApplicationFailure.newNonRetryableFailure("card declined", "CARD_DECLINED");
+    ApplicationFailure refused =
+        ApplicationFailure.newNonRetryableFailure("card declined", "CARD_DECLINED");
 
     RuntimeException kept = ConciseActivityFailures.concise(refused);
 

@@ -14,17 +14,24 @@ class WorkflowNotFoundTest {
 
   @Test
   void aMissingOrClosedWorkflowIsNotFound_whicheverWayTheClientSaysIt() {
-    assertThat(WorkflowNotFound.is(new WorkflowNotFoundException(EXECUTION, "Order", null))).isTrue();
-    assertThat(WorkflowNotFound.is(new WorkflowServiceException(
-            EXECUTION, "Order", Status.NOT_FOUND.withDescription("Completed workflow").asRuntimeException())))
+    assertThat(WorkflowNotFound.is(new WorkflowNotFoundException(EXECUTION, "Order", null)))
+        .isTrue();
+    assertThat(
+            WorkflowNotFound.is(
+                new WorkflowServiceException(
+                    EXECUTION,
+                    "Order",
+                    Status.NOT_FOUND.withDescription("Completed workflow").asRuntimeException())))
         .isTrue();
     assertThat(WorkflowNotFound.is(Status.NOT_FOUND.asRuntimeException())).isTrue();
   }
 
   @Test
   void anyOtherFailureIsNot() {
-    assertThat(WorkflowNotFound.is(new WorkflowServiceException(
-            EXECUTION, "Order", Status.UNAVAILABLE.asRuntimeException())))
+    assertThat(
+            WorkflowNotFound.is(
+                new WorkflowServiceException(
+                    EXECUTION, "Order", Status.UNAVAILABLE.asRuntimeException())))
         .isFalse();
     assertThat(WorkflowNotFound.is(new IllegalStateException("boom"))).isFalse();
   }

@@ -9,12 +9,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The embedded default: an in-process Temporal test server. Time runs at wall-clock speed (a
- * test server skips time by default, which would fire undo windows and re-alert timers at once),
- * and amends' search attribute is registered as on a real server.
+ * The embedded default: an in-process Temporal test server. Time runs at wall-clock speed (a test
+ * server skips time by default, which would fire undo windows and re-alert timers at once), and
+ * amends' search attribute is registered as on a real server.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "spring.temporal.test-server", name = "enabled", havingValue = "true")
+@ConditionalOnProperty(
+    prefix = "spring.temporal.test-server",
+    name = "enabled",
+    havingValue = "true")
 public class EmbeddedTemporalConfiguration {
 
   @Bean

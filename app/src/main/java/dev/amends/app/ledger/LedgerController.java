@@ -5,9 +5,8 @@ import dev.amends.activities.ledger.EffectLedger;
 import dev.amends.activities.ledger.LedgerAnchor;
 import dev.amends.activities.ledger.LedgerEntry;
 import dev.amends.activities.ledger.LedgerVerifier;
-
-import dev.amends.spring.api.ApiException;
 import dev.amends.app.reconcile.ReconcileRuns;
+import dev.amends.spring.api.ApiException;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

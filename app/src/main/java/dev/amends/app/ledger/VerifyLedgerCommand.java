@@ -3,7 +3,6 @@ package dev.amends.app.ledger;
 import dev.amends.activities.ledger.ChainVerification;
 import dev.amends.activities.ledger.LedgerAnchor;
 import dev.amends.activities.ledger.LedgerVerifier;
-
 import dev.amends.app.reconcile.ReconcileRuns;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -22,7 +21,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  *
  * Exits 0 when the chain holds, 1 at the first broken link (printed), 2 on bad arguments or when
  * the database cannot be read. Defaults come from AMENDS_DB_URL, AMENDS_DB_USER and
- * AMENDS_DB_PASSWORD; the heads recorded by recent reconciler runs are checked too, unless told not.
+ * AMENDS_DB_PASSWORD; the heads recorded by recent reconciler runs are checked too, unless told
+ * not.
  */
 public final class VerifyLedgerCommand {
   private VerifyLedgerCommand() {}
@@ -63,7 +63,9 @@ public final class VerifyLedgerCommand {
         anchors.addAll(new ReconcileRuns(JdbcClient.create(dataSource)).anchors());
       }
       ChainVerification chain = new LedgerVerifier(dataSource).verify(anchors);
-      out.printf("ledger at %s: %d entries walked, %d anchor(s) checked%n", url, chain.entriesChecked(), anchors.size());
+      out.printf(
+          "ledger at %s: %d entries walked, %d anchor(s) checked%n",
+          url, chain.entriesChecked(), anchors.size());
       if (chain.intact()) {
         out.printf("INTACT: head entry %d, hash %s%n", chain.headSeq(), chain.headHash());
         return 0;

@@ -1,12 +1,11 @@
 package dev.amends.app.metrics;
 
-import dev.amends.saga.metrics.MetricNames;
-
 import dev.amends.activities.escalation.EscalationRecord;
 import dev.amends.activities.escalation.EscalationStore;
 import dev.amends.app.order.OrderWorkflowImpl;
 import dev.amends.app.reconcile.DriftEscalationWorkflow;
 import dev.amends.saga.World;
+import dev.amends.saga.metrics.MetricNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -20,9 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Open escalations, the age of the oldest and pending write-off approvals, per flow and world,
- * read from the escalation store. A scrape reads a snapshot at most {@link #FRESH_FOR} old, so
- * frequent scrapes (or several registries) do not each query the database.
+ * Open escalations, the age of the oldest and pending write-off approvals, per flow and world, read
+ * from the escalation store. A scrape reads a snapshot at most {@link #FRESH_FOR} old, so frequent
+ * scrapes (or several registries) do not each query the database.
  */
 @Component
 public class EscalationGauges implements MeterBinder {

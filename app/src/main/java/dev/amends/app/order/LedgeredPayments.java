@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The card charge and its refund as RML-3 calls: each records its intent in the effect ledger
  * before it calls the provider and its outcome after, inside the same activity, so the saga's
- * history gains no event. A retried activity appends nothing twice (entries are keyed by the
- * call's idempotency key and phase) and the provider acts once (same key).
+ * history gains no event. A retried activity appends nothing twice (entries are keyed by the call's
+ * idempotency key and phase) and the provider acts once (same key).
  *
  * <p>An intent without an outcome is what a crash between the provider call and the ledger write
  * leaves behind; the activity's retry completes it, and the reconciler settles what no retry will.
@@ -40,7 +40,8 @@ public class LedgeredPayments {
 
   public Charge charge(String sagaId, ChargeCard request) {
     String key = request.idempotencyKey();
-    ledger.append(effect(sagaId, key, EntryPhase.INTENDED, null, request.amountMinor(), request.currency()));
+    ledger.append(
+        effect(sagaId, key, EntryPhase.INTENDED, null, request.amountMinor(), request.currency()));
     Charge charge;
     try {
       charge = payments.charge(request);
@@ -53,7 +54,13 @@ public class LedgeredPayments {
       throw refused;
     }
     ledger.append(
-        effect(sagaId, key, EntryPhase.CONFIRMED, charge.chargeId(), charge.amountMinor(), charge.currency()));
+        effect(
+            sagaId,
+            key,
+            EntryPhase.CONFIRMED,
+            charge.chargeId(),
+            charge.amountMinor(),
+            charge.currency()));
     return charge;
   }
 
@@ -64,22 +71,27 @@ public class LedgeredPayments {
     }
     LedgerEntry effect = corrected.get();
     ledger.append(
-        EntryDraft.correction(effect, request.undoKey(), EntryPhase.INTENDED, null, effect.amountMinor()));
+        EntryDraft.correction(
+            effect, request.undoKey(), EntryPhase.INTENDED, null, effect.amountMinor()));
     Refund refund = payments.refund(request);
     if (refund.outcome() == UndoOutcome.NOTHING_TO_UNDO) {
       ledger.append(EntryDraft.correction(effect, request.undoKey(), EntryPhase.NONE, null, 0));
     } else {
       ledger.append(
           EntryDraft.correction(
-              effect, request.undoKey(), EntryPhase.CONFIRMED, refund.refundId(), refund.amountMinor()));
+              effect,
+              request.undoKey(),
+              EntryPhase.CONFIRMED,
+              refund.refundId(),
+              refund.amountMinor()));
     }
     return refund.outcome();
   }
 
   /**
-   * The ledger never heard of the charge, so nothing was intended under this key: the provider
-   * has the last word. Should it hold a charge under the key after all, both the charge it held
-   * and its refund are recorded, so the ledger tells the whole story.
+   * The ledger never heard of the charge, so nothing was intended under this key: the provider has
+   * the last word. Should it hold a charge under the key after all, both the charge it held and its
+   * refund are recorded, so the ledger tells the whole story.
    */
   private UndoOutcome refundUnknownToTheLedger(String sagaId, Undo request) {
     Refund refund = payments.refund(request);
@@ -87,16 +99,31 @@ public class LedgeredPayments {
       PaymentRecord held = payments.find(request.doKey()).orElseThrow();
       LedgerEntry observed =
           ledger.append(
-              effect(sagaId, request.doKey(), EntryPhase.OBSERVED, held.paymentId(), held.amountMinor(), held.currency()));
+              effect(
+                  sagaId,
+                  request.doKey(),
+                  EntryPhase.OBSERVED,
+                  held.paymentId(),
+                  held.amountMinor(),
+                  held.currency()));
       ledger.append(
           EntryDraft.correction(
-              observed, request.undoKey(), EntryPhase.CONFIRMED, refund.refundId(), refund.amountMinor()));
+              observed,
+              request.undoKey(),
+              EntryPhase.CONFIRMED,
+              refund.refundId(),
+              refund.amountMinor()));
     }
     return refund.outcome();
   }
 
   private static EntryDraft effect(
-      String sagaId, String key, EntryPhase phase, String reference, long amountMinor, String currency) {
+      String sagaId,
+      String key,
+      EntryPhase phase,
+      String reference,
+      long amountMinor,
+      String currency) {
     return EntryDraft.effect(
         sagaId, OrderWorkflowImpl.CHARGE, SYSTEM, key, phase, reference, amountMinor, currency);
   }

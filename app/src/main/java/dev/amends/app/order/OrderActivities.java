@@ -13,8 +13,8 @@ import dev.amends.saga.UndoOutcome;
 import io.temporal.activity.ActivityInterface;
 
 /**
- * The order flow's calls to the outside world, each do beside its undo. Every call is idempotent
- * on its key: a repeated key returns the first result and never acts twice. Business refusals
+ * The order flow's calls to the outside world, each do beside its undo. Every call is idempotent on
+ * its key: a repeated key returns the first result and never acts twice. Business refusals
  * (declined card, no stock, ...) are non-retryable failures typed by {@link OrderFailure}.
  */
 @ActivityInterface

@@ -50,7 +50,9 @@ public class OrderActivitiesImpl implements OrderActivities {
         throw invalid("quantity of " + line.sku() + " must be at least 1");
       }
       try {
-        total = Math.addExact(total, Math.multiplyExact(catalog.unitPrice(line.sku()), line.quantity()));
+        total =
+            Math.addExact(
+                total, Math.multiplyExact(catalog.unitPrice(line.sku()), line.quantity()));
       } catch (IllegalArgumentException | ArithmeticException e) {
         throw invalid(e.getMessage());
       }

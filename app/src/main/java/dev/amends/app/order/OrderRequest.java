@@ -1,7 +1,7 @@
 package dev.amends.app.order;
 
-import dev.amends.spring.api.CleanText;
 import dev.amends.saga.TextRules;
+import dev.amends.spring.api.CleanText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -15,15 +15,22 @@ import java.util.List;
 
 /** The body of POST /orders. Sandbox test values are documented in docs/sandbox.md. */
 public record OrderRequest(
-    @NotBlank @Size(max = TextRules.MAX_ID) @Pattern(regexp = TextRules.ID_CHARACTERS, message = ID_MESSAGE) String orderId,
+    @NotBlank
+        @Size(max = TextRules.MAX_ID)
+        @Pattern(regexp = TextRules.ID_CHARACTERS, message = ID_MESSAGE)
+        String orderId,
     @NotBlank @Email @Size(max = 200) @CleanText String customerEmail,
     @NotEmpty @Size(max = 50) List<@Valid @NotNull Line> items,
     @NotBlank @Size(max = 100) @CleanText String cardToken,
     @NotNull @Valid ShippingAddress shippingAddress,
-    @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as EUR") String currency) {
+    @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as EUR")
+        String currency) {
 
   public record Line(
-      @NotBlank @Size(max = TextRules.MAX_ID) @Pattern(regexp = TextRules.ID_CHARACTERS, message = ID_MESSAGE) String sku,
+      @NotBlank
+          @Size(max = TextRules.MAX_ID)
+          @Pattern(regexp = TextRules.ID_CHARACTERS, message = ID_MESSAGE)
+          String sku,
       @NotNull @Min(1) @Max(1000) Integer quantity) {}
 
   public record ShippingAddress(
@@ -31,7 +38,8 @@ public record OrderRequest(
       @NotBlank @Size(max = 200) @CleanText String line1,
       @NotBlank @Size(max = 100) @CleanText String city,
       @NotBlank @Size(max = 20) @CleanText String postalCode,
-      @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166 code such as PT") String country) {}
+      @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166 code such as PT")
+          String country) {}
 
   static final String ID_MESSAGE = "letters, digits, '.', '_', ':' or '-' only";
 

@@ -1,8 +1,8 @@
 package dev.amends.app.order;
 
 import dev.amends.app.TaskQueues;
-import dev.amends.spring.api.ApiException;
 import dev.amends.saga.SagaSettings;
+import dev.amends.spring.api.ApiException;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;

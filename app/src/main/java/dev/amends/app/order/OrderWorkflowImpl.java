@@ -29,13 +29,25 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   public static final SagaDefinition DEFINITION =
       SagaDefinition.named("order-fulfilment")
-          .step(PRICE).closed()
-          .step(RESERVE).dialog().undo("releaseStock").runbook("docs/runbooks/release-stock.md")
-          .step(CHARGE).history().correction("refundCharge").ledger("payment-provider")
-              .runbook("docs/runbooks/refund-charge.md")
-          .step(SHIP).dialog().undo("cancelShipment").runbook("docs/runbooks/cancel-shipment.md")
-          .step(CONFIRM).dialog().undo("sendCancellationNotice")
-              .runbook("docs/runbooks/cancellation-notice.md")
+          .step(PRICE)
+          .closed()
+          .step(RESERVE)
+          .dialog()
+          .undo("releaseStock")
+          .runbook("docs/runbooks/release-stock.md")
+          .step(CHARGE)
+          .history()
+          .correction("refundCharge")
+          .ledger("payment-provider")
+          .runbook("docs/runbooks/refund-charge.md")
+          .step(SHIP)
+          .dialog()
+          .undo("cancelShipment")
+          .runbook("docs/runbooks/cancel-shipment.md")
+          .step(CONFIRM)
+          .dialog()
+          .undo("sendCancellationNotice")
+          .runbook("docs/runbooks/cancellation-notice.md")
           // Release, refund, cancel and notice depend on none of each other.
           .parallelUndo()
           .build();
@@ -76,7 +88,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
               saga.atStake(CHARGE, price.totalMinor(), price.currency());
               saga.step(
                   RESERVE,
-                  keys -> steps.reserveStock(new ReserveStock(orderId, keys.doKey(), order.items())),
+                  keys ->
+                      steps.reserveStock(new ReserveStock(orderId, keys.doKey(), order.items())),
                   keys -> undos.releaseStock(Undo.of(orderId, keys)));
               Charge charge =
                   saga.step(

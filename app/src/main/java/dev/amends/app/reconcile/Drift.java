@@ -28,14 +28,36 @@ public record Drift(
 
   public static Drift brokenChain(ChainCheck chain) {
     return new Drift(
-        "ledger:chain", DriftKind.CHAIN_BROKEN, "ledger", null, null, null, null, null, null, null,
-        null, 0, "entry " + chain.brokenAtSeq() + ": " + chain.problem());
+        "ledger:chain",
+        DriftKind.CHAIN_BROKEN,
+        "ledger",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        0,
+        "entry " + chain.brokenAtSeq() + ": " + chain.problem());
   }
 
   public Drift withDetail(String text) {
     return new Drift(
-        id, kind, externalSystem, externalRef, callKey, sagaId, orderId, ledgerAmountMinor,
-        ledgerCurrency, providerAmountMinor, providerCurrency, providerRefundedMinor, text);
+        id,
+        kind,
+        externalSystem,
+        externalRef,
+        callKey,
+        sagaId,
+        orderId,
+        ledgerAmountMinor,
+        ledgerCurrency,
+        providerAmountMinor,
+        providerCurrency,
+        providerRefundedMinor,
+        text);
   }
 
   /** What writing this drift off would lose: the larger of the two sides' amounts, if known. */

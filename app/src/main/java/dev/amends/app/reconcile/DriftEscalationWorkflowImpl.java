@@ -64,7 +64,8 @@ public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
           stepStatus = StepStatus.UNDONE;
           return end("FIXED", decision, fixed.ledgerSeqs());
         } catch (ActivityFailure failed) {
-          drift = now.withDetail(now.detail() + "; the fix failed again: " + Failures.describe(failed));
+          drift =
+              now.withDetail(now.detail() + "; the fix failed again: " + Failures.describe(failed));
         }
       }
     }
@@ -75,8 +76,15 @@ public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
     StepState step =
         new StepState(STEP, World.HISTORY, stepStatus, drift.callKey(), null, drift.describe());
     return new SagaState(
-        id, SAGA_NAME, status.current(), List.of(step), desk.escalations(), desk.rejectedDecisions(),
-        desk.rejectedDecisionCount(), STEP, drift.describe());
+        id,
+        SAGA_NAME,
+        status.current(),
+        List.of(step),
+        desk.escalations(),
+        desk.rejectedDecisions(),
+        desk.rejectedDecisionCount(),
+        STEP,
+        drift.describe());
   }
 
   @Override
@@ -86,8 +94,18 @@ public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
 
   private Escalation escalation(int round) {
     return Escalation.opened(
-        STEP + "-" + round, id, SAGA_NAME, STEP, World.HISTORY, UNDO, drift.describe(), round,
-        RUNBOOK, Workflow.currentTimeMillis(), drift.amountAtStake(), drift.currencyAtStake());
+        STEP + "-" + round,
+        id,
+        SAGA_NAME,
+        STEP,
+        World.HISTORY,
+        UNDO,
+        drift.describe(),
+        round,
+        RUNBOOK,
+        Workflow.currentTimeMillis(),
+        drift.amountAtStake(),
+        drift.currencyAtStake());
   }
 
   private void awaitPeople(SagaStatus stands) {

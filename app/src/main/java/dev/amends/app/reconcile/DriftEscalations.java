@@ -29,7 +29,8 @@ public class DriftEscalations {
                 .setTaskQueue(TaskQueues.AMENDS)
                 .setWorkflowId(workflowId)
                 // A drift settled before and found again is a new case: a new escalation.
-                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
                 .build());
     try {
       WorkflowClient.start(

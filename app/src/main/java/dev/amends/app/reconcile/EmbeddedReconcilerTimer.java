@@ -1,6 +1,5 @@
 package dev.amends.app.reconcile;
 
-import dev.amends.app.reconcile.ReconcilerProperties;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,11 +14,14 @@ import org.springframework.stereotype.Component;
 /**
  * The embedded default's stand-in for the reconciler's schedule: the in-process Temporal test
  * server has no schedules, so a timer in the application starts the same workflow at the same
- * interval. On a real server (the {@code real} profile) {@link ReconcilerSchedule} keeps a
- * Temporal Schedule instead.
+ * interval. On a real server (the {@code real} profile) {@link ReconcilerSchedule} keeps a Temporal
+ * Schedule instead.
  */
 @Component
-@ConditionalOnProperty(prefix = "spring.temporal.test-server", name = "enabled", havingValue = "true")
+@ConditionalOnProperty(
+    prefix = "spring.temporal.test-server",
+    name = "enabled",
+    havingValue = "true")
 public class EmbeddedReconcilerTimer {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedReconcilerTimer.class);
 
@@ -40,7 +42,8 @@ public class EmbeddedReconcilerTimer {
     long every = properties.every().toMillis();
     timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "reconciler-timer"));
     timer.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
-    log.info("reconciler every {} (embedded test server: a timer stands in for the schedule)",
+    log.info(
+        "reconciler every {} (embedded test server: a timer stands in for the schedule)",
         properties.every());
   }
 

@@ -104,53 +104,91 @@ final class PaymentDriftFinder {
       if (ledgerCharge.isPresent() || !e.correctionsDone().isEmpty()) {
         LedgerEntry known = ledgerCharge.orElseGet(() -> e.correctionsDone().get(0));
         return Optional.of(
-            drift(system, e, DriftKind.LEDGER_WITHOUT_PROVIDER,
-                "the ledger records charge " + orUnknown(known.externalRef()) + " of "
+            drift(
+                system,
+                e,
+                DriftKind.LEDGER_WITHOUT_PROVIDER,
+                "the ledger records charge "
+                    + orUnknown(known.externalRef())
+                    + " of "
                     + money(known.amountMinor(), known.currency())
                     + " but the provider has no record of it"));
       }
       return Optional.empty();
     }
-    String charged = "charge " + charge.paymentId() + " of " + money(charge.amountMinor(), charge.currency());
+    String charged =
+        "charge " + charge.paymentId() + " of " + money(charge.amountMinor(), charge.currency());
     if (!ISO_CURRENCIES.contains(charge.currency())) {
       return Optional.of(
-          drift(system, e, DriftKind.UNKNOWN_CURRENCY,
+          drift(
+              system,
+              e,
+              DriftKind.UNKNOWN_CURRENCY,
               charged + ": " + charge.currency() + " is not an ISO 4217 currency"));
     }
     if (ledgerCharge.isPresent()
         && (ledgerCharge.get().amountMinor() != charge.amountMinor()
             || !ledgerCharge.get().currency().equals(charge.currency()))) {
       return Optional.of(
-          drift(system, e, DriftKind.AMOUNT_MISMATCH,
-              "the ledger records " + money(ledgerCharge.get().amountMinor(), ledgerCharge.get().currency())
-                  + " but the provider holds " + charged));
+          drift(
+              system,
+              e,
+              DriftKind.AMOUNT_MISMATCH,
+              "the ledger records "
+                  + money(ledgerCharge.get().amountMinor(), ledgerCharge.get().currency())
+                  + " but the provider holds "
+                  + charged));
     }
     long refunded = e.providerRefunded();
     if (refunded > 0 && refunded != charge.amountMinor()) {
       return Optional.of(
-          drift(system, e, DriftKind.AMOUNT_MISMATCH,
+          drift(
+              system,
+              e,
+              DriftKind.AMOUNT_MISMATCH,
               charged + " was refunded " + money(refunded, charge.currency()) + ", not in full"));
     }
     if (refunded == 0) {
       if (e.refundExpected()) {
         return Optional.of(
-            drift(system, e, DriftKind.MISSING_REFUND,
-                "the ledger expects a refund of " + charged + " (key "
-                    + refundKey(e) + ") but the provider holds none"));
+            drift(
+                system,
+                e,
+                DriftKind.MISSING_REFUND,
+                "the ledger expects a refund of "
+                    + charged
+                    + " (key "
+                    + refundKey(e)
+                    + ") but the provider holds none"));
       }
       if (e.confirmed().isEmpty()) {
         return Optional.of(
-            drift(system, e, DriftKind.UNEXPLAINED_CHARGE,
-                "the provider holds " + charged + " (order " + orUnknown(charge.orderId())
-                    + ", key " + charge.idempotencyKey() + ") that no saga's outcome explains"));
+            drift(
+                system,
+                e,
+                DriftKind.UNEXPLAINED_CHARGE,
+                "the provider holds "
+                    + charged
+                    + " (order "
+                    + orUnknown(charge.orderId())
+                    + ", key "
+                    + charge.idempotencyKey()
+                    + ") that no saga's outcome explains"));
       }
       return Optional.empty();
     }
     if (ledgerCharge.isEmpty() || e.correctionsDone().isEmpty()) {
       return Optional.of(
-          drift(system, e, DriftKind.LEDGER_GAP,
-              "the provider holds " + charged + " and its refund, but the ledger records "
-                  + (ledgerCharge.isEmpty() ? "no outcome of the charge" : "no outcome of the refund")));
+          drift(
+              system,
+              e,
+              DriftKind.LEDGER_GAP,
+              "the provider holds "
+                  + charged
+                  + " and its refund, but the ledger records "
+                  + (ledgerCharge.isEmpty()
+                      ? "no outcome of the charge"
+                      : "no outcome of the refund")));
     }
     return Optional.empty();
   }
@@ -166,7 +204,9 @@ final class PaymentDriftFinder {
     PaymentRecord charge = e.charge;
     Optional<LedgerEntry> ledgerCharge = e.ledgerCharge().or(e::intent);
     String reference =
-        charge != null ? charge.paymentId() : ledgerCharge.map(LedgerEntry::externalRef).orElse(null);
+        charge != null
+            ? charge.paymentId()
+            : ledgerCharge.map(LedgerEntry::externalRef).orElse(null);
     return new Drift(
         system + ":" + (reference != null ? reference : e.callKey),
         kind,

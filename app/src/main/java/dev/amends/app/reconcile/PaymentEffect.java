@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * One charge as both sides tell it: the ledger's entries about the call that made it (and every
- * correction naming them), and the provider's charge and refunds. Grouped by the call's
- * idempotency key, which the provider keeps with the charge.
+ * correction naming them), and the provider's charge and refunds. Grouped by the call's idempotency
+ * key, which the provider keeps with the charge.
  */
 final class PaymentEffect {
   final String callKey;
@@ -61,9 +61,10 @@ final class PaymentEffect {
   List<LedgerEntry> correctionsDone() {
     return corrections.stream()
         .filter(
-            c -> c.phase() == EntryPhase.CONFIRMED
-                || c.phase() == EntryPhase.REISSUED
-                || c.phase() == EntryPhase.OBSERVED)
+            c ->
+                c.phase() == EntryPhase.CONFIRMED
+                    || c.phase() == EntryPhase.REISSUED
+                    || c.phase() == EntryPhase.OBSERVED)
         .toList();
   }
 

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PaymentReconciliation {
   static final String SYSTEM = LedgeredPayments.SYSTEM;
+
   /** The step name entries carry when no saga made the effect. */
   static final String RECONCILE_STEP = "reconcile";
 
@@ -67,7 +68,8 @@ public class PaymentReconciliation {
         }
       }
     }
-    return new Survey(records.size(), entries.size(), effects, consistent, inFlight, settled, drifts, more);
+    return new Survey(
+        records.size(), entries.size(), effects, consistent, inFlight, settled, drifts, more);
   }
 
   /** The drift of one charge as both sides show it now; empty when they agree (or it is owned). */
@@ -98,8 +100,10 @@ public class PaymentReconciliation {
     LedgerEntry observed = observedCharge(effect, runId, appended);
     String refundKey = "reconcile/" + charge.paymentId() + "/refund";
     appended.add(
-        ledger.append(
-                EntryDraft.correction(observed, refundKey, EntryPhase.INTENDED, null, charge.amountMinor())
+        ledger
+            .append(
+                EntryDraft.correction(
+                        observed, refundKey, EntryPhase.INTENDED, null, charge.amountMinor())
                     .withNote("no saga's outcome explains this charge; refunded by the reconciler"))
             .seq());
     Refund refund = provider.refund(new Undo(charge.orderId(), charge.idempotencyKey(), refundKey));
@@ -107,36 +111,46 @@ public class PaymentReconciliation {
         refund.outcome() == UndoOutcome.NOTHING_TO_UNDO ? EntryPhase.NONE : EntryPhase.CONFIRMED;
     appended.add(outcome(observed, refundKey, refund, done, null).seq());
     return FixOutcome.of(
-        drift, FixAction.REFUNDED,
+        drift,
+        FixAction.REFUNDED,
         "refunded " + charge.paymentId() + " as " + refund.refundId() + " (key " + refundKey + ")",
         appended);
   }
 
   private FixOutcome reissueRefund(Drift drift, PaymentEffect effect, String runId) {
     LedgerEntry expected =
-        effect.correctionIntended().or(() -> effect.correctionsDone().stream().findFirst()).orElseThrow();
+        effect
+            .correctionIntended()
+            .or(() -> effect.correctionsDone().stream().findFirst())
+            .orElseThrow();
     LedgerEntry corrected = byCorrectsSeq(effect, expected);
     String refundKey = expected.callKey();
-    // Once confirmed, the refund's outcome entry exists: the provider lost it, so this is a reissue.
+    // Once confirmed, the refund's outcome entry exists: the provider lost it, so this is a
+    // reissue.
     boolean confirmedBefore =
         effect.correctionsDone().stream().anyMatch(c -> c.callKey().equals(refundKey));
     Refund refund =
-        provider.refund(new Undo(effect.charge.orderId(), effect.charge.idempotencyKey(), refundKey));
+        provider.refund(
+            new Undo(effect.charge.orderId(), effect.charge.idempotencyKey(), refundKey));
     if (refund.outcome() == UndoOutcome.NOTHING_TO_UNDO) {
       return noLonger(drift, look(drift.callKey()));
     }
     LedgerEntry entry =
         confirmedBefore
-            ? outcome(corrected, refundKey, refund, EntryPhase.REISSUED, refundKey + "#REISSUED@" + runId)
+            ? outcome(
+                corrected, refundKey, refund, EntryPhase.REISSUED, refundKey + "#REISSUED@" + runId)
             : outcome(corrected, refundKey, refund, EntryPhase.CONFIRMED, null);
     return FixOutcome.of(
-        drift, FixAction.REFUND_REISSUED,
-        "refund " + refund.refundId() + " made under key " + refundKey, List.of(entry.seq()));
+        drift,
+        FixAction.REFUND_REISSUED,
+        "refund " + refund.refundId() + " made under key " + refundKey,
+        List.of(entry.seq()));
   }
 
   private FixOutcome completeLedger(Drift drift, PaymentEffect effect, String runId) {
     List<Long> appended = new ArrayList<>();
-    LedgerEntry charged = effect.ledgerCharge().orElseGet(() -> observedCharge(effect, runId, appended));
+    LedgerEntry charged =
+        effect.ledgerCharge().orElseGet(() -> observedCharge(effect, runId, appended));
     if (effect.correctionsDone().isEmpty()) {
       PaymentRecord refund = effect.refunds.get(0);
       Optional<LedgerEntry> intended = effect.correctionIntended();
@@ -145,14 +159,21 @@ public class PaymentReconciliation {
       EntryDraft draft =
           intended.isPresent()
               ? EntryDraft.correction(
-                  byCorrectsSeq(effect, intended.get()), intended.get().callKey(), EntryPhase.CONFIRMED,
-                  refund.paymentId(), refund.amountMinor())
+                  byCorrectsSeq(effect, intended.get()),
+                  intended.get().callKey(),
+                  EntryPhase.CONFIRMED,
+                  refund.paymentId(),
+                  refund.amountMinor())
               : EntryDraft.correction(
-                  charged, refund.idempotencyKey(), EntryPhase.OBSERVED, refund.paymentId(),
+                  charged,
+                  refund.idempotencyKey(),
+                  EntryPhase.OBSERVED,
+                  refund.paymentId(),
                   refund.amountMinor());
       appended.add(ledger.append(draft).seq());
     }
-    return FixOutcome.of(drift, FixAction.LEDGER_COMPLETED, "recorded what the provider holds", appended);
+    return FixOutcome.of(
+        drift, FixAction.LEDGER_COMPLETED, "recorded what the provider holds", appended);
   }
 
   /**
@@ -173,9 +194,13 @@ public class PaymentReconciliation {
         known.orElseGet(() -> observedCharge(effect, settlement.escalationWorkflowId(), appended));
     long amount = effect.charge != null ? effect.charge.amountMinor() : corrected.amountMinor();
     appended.add(
-        ledger.append(
+        ledger
+            .append(
                 EntryDraft.settlement(
-                    corrected, corrected.callKey() + "/settlement", amount, settlement.decision(),
+                    corrected,
+                    corrected.callKey() + "/settlement",
+                    amount,
+                    settlement.decision(),
                     settlement.escalationWorkflowId() + "/" + settlement.escalationId()))
             .seq());
     return appended;
@@ -209,8 +234,12 @@ public class PaymentReconciliation {
             EntryDraft.effect(
                     intent.map(LedgerEntry::sagaId).orElse(recordedBy),
                     intent.map(LedgerEntry::step).orElse(RECONCILE_STEP),
-                    SYSTEM, effect.callKey, EntryPhase.OBSERVED, charge.paymentId(),
-                    charge.amountMinor(), charge.currency())
+                    SYSTEM,
+                    effect.callKey,
+                    EntryPhase.OBSERVED,
+                    charge.paymentId(),
+                    charge.amountMinor(),
+                    charge.currency())
                 .withNote("found in the provider's records by " + recordedBy));
     appended.add(observed.seq());
     return observed;

@@ -3,11 +3,11 @@ package dev.amends.app.reconcile;
 import java.util.List;
 
 /**
- * One reconciler run: what it found and what it did. Visible while it runs (query {@code
- * report}) and after (the REST API reads the stored report).
+ * One reconciler run: what it found and what it did. Visible while it runs (query {@code report})
+ * and after (the REST API reads the stored report).
  *
- * @param status RUNNING, DONE, or CHAIN_BROKEN (the run stopped before acting on a ledger it
- *     cannot trust)
+ * @param status RUNNING, DONE, or CHAIN_BROKEN (the run stopped before acting on a ledger it cannot
+ *     trust)
  * @param survey null until the comparison is done
  */
 public record ReconcileReport(
@@ -32,16 +32,22 @@ public record ReconcileReport(
   }
 
   ReconcileReport withActions(List<FixOutcome> done) {
-    return new ReconcileReport(runId, status, startedAtMillis, null, chain, survey, List.copyOf(done));
+    return new ReconcileReport(
+        runId, status, startedAtMillis, null, chain, survey, List.copyOf(done));
   }
 
   ReconcileReport finished(String endStatus, long now) {
     return new ReconcileReport(runId, endStatus, startedAtMillis, now, chain, survey, actions);
   }
 
-  /** Whether the run changed anything: appended to the ledger, moved money, or opened an escalation. */
+  /**
+   * Whether the run changed anything: appended to the ledger, moved money, or opened an escalation.
+   */
   public boolean changedAnything() {
     return actions.stream()
-        .anyMatch(a -> a.action() != FixAction.ALREADY_ESCALATED && a.action() != FixAction.NO_LONGER_DRIFTING);
+        .anyMatch(
+            a ->
+                a.action() != FixAction.ALREADY_ESCALATED
+                    && a.action() != FixAction.NO_LONGER_DRIFTING);
   }
 }

@@ -53,7 +53,8 @@ public class ReconcileRuns {
   }
 
   public Optional<ReconcileReport> latest() {
-    return jdbc.sql("SELECT report FROM reconcile_run ORDER BY finished_at DESC, run_id DESC LIMIT 1")
+    return jdbc.sql(
+            "SELECT report FROM reconcile_run ORDER BY finished_at DESC, run_id DESC LIMIT 1")
         .query(String.class)
         .optional()
         .map(this::fromJson);

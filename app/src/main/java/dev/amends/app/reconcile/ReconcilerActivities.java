@@ -4,9 +4,9 @@ import io.temporal.activity.ActivityInterface;
 import java.util.List;
 
 /**
- * The reconciler's reads and forward-only fixes. Every fix looks at both sides again just before
- * it acts (a saga may have caught up since the survey), and is idempotent: a retried fix, or the
- * same drift fixed by two runs, moves money once and appends each entry once.
+ * The reconciler's reads and forward-only fixes. Every fix looks at both sides again just before it
+ * acts (a saga may have caught up since the survey), and is idempotent: a retried fix, or the same
+ * drift fixed by two runs, moves money once and appends each entry once.
  */
 @ActivityInterface(namePrefix = "Reconcile")
 public interface ReconcilerActivities {

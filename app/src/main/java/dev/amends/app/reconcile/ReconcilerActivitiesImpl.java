@@ -1,10 +1,10 @@
 package dev.amends.app.reconcile;
 
-import io.micrometer.core.instrument.Metrics;
-import dev.amends.saga.metrics.MetricNames;
 import dev.amends.activities.ledger.ChainVerification;
 import dev.amends.activities.ledger.LedgerAnchor;
 import dev.amends.activities.ledger.LedgerVerifier;
+import dev.amends.saga.metrics.MetricNames;
+import io.micrometer.core.instrument.Metrics;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +32,12 @@ public class ReconcilerActivitiesImpl implements ReconcilerActivities {
     List<LedgerAnchor> anchors = runs.anchors();
     ChainVerification v = verifier.verify(anchors);
     return new ChainCheck(
-        v.intact(), v.entriesChecked(), v.headSeq(), v.headHash(), anchors.size(), v.brokenAtSeq(),
+        v.intact(),
+        v.entriesChecked(),
+        v.headSeq(),
+        v.headHash(),
+        anchors.size(),
+        v.brokenAtSeq(),
         v.problem());
   }
 

@@ -1,7 +1,6 @@
 package dev.amends.app.reconcile;
 
 import dev.amends.spring.api.ApiException;
-import dev.amends.app.reconcile.ReconcilerProperties;
 import io.temporal.client.schedules.ScheduleActionExecutionStartWorkflow;
 import io.temporal.client.schedules.ScheduleDescription;
 import java.net.URI;
@@ -25,7 +24,9 @@ class ReconcilerController {
   private final ReconcilerProperties properties;
 
   ReconcilerController(
-      ReconcilerRunner runs, Optional<ReconcilerSchedule> schedule, ReconcilerProperties properties) {
+      ReconcilerRunner runs,
+      Optional<ReconcilerSchedule> schedule,
+      ReconcilerProperties properties) {
     this.runs = runs;
     this.schedule = schedule;
     this.properties = properties;
@@ -34,7 +35,8 @@ class ReconcilerController {
   /** The report of the latest finished run: what it found and what it did. */
   @GetMapping("/report")
   ReconcileReport latest() {
-    return runs.latest().orElseThrow(() -> ApiException.notFound("no reconciler run has finished yet"));
+    return runs.latest()
+        .orElseThrow(() -> ApiException.notFound("no reconciler run has finished yet"));
   }
 
   /** Starts a run now (beside the schedule); its report is at the Location. */
@@ -42,7 +44,9 @@ class ReconcilerController {
   ResponseEntity<Map<String, String>> runNow() {
     String runId = runs.startNow("manual");
     String report = "/reconciler/runs/" + runId;
-    return ResponseEntity.accepted().location(URI.create(report)).body(Map.of("runId", runId, "report", report));
+    return ResponseEntity.accepted()
+        .location(URI.create(report))
+        .body(Map.of("runId", runId, "report", report));
   }
 
   /** One run's report, while it runs (it answers a query) or after. */
@@ -69,7 +73,10 @@ class ReconcilerController {
     answer.put("paused", description.getSchedule().getState().isPaused());
     answer.put(
         "nextRuns",
-        description.getInfo().getNextActionTimes().stream().limit(3).map(Object::toString).toList());
+        description.getInfo().getNextActionTimes().stream()
+            .limit(3)
+            .map(Object::toString)
+            .toList());
     List<String> recent =
         description.getInfo().getRecentActions().stream()
             .map(a -> a.getAction())

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The reconciler's settings.
  *
- * @param enabled whether the application keeps the reconciler's schedule (or, on the embedded
- *     test server, which has no schedules, its timer)
+ * @param enabled whether the application keeps the reconciler's schedule (or, on the embedded test
+ *     server, which has no schedules, its timer)
  * @param every how often it runs
  * @param maxFixes at most this many drifts settled per run; the rest wait for the next
  */

@@ -2,7 +2,6 @@ package dev.amends.app.reconcile;
 
 import dev.amends.app.TaskQueues;
 import dev.amends.spring.api.ApiException;
-import dev.amends.app.reconcile.ReconcilerProperties;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
@@ -19,7 +18,8 @@ public class ReconcilerRunner {
   private final ReconcilerProperties properties;
   private final Clock clock;
 
-  public ReconcilerRunner(WorkflowClient client, ReconcileRuns stored, ReconcilerProperties properties) {
+  public ReconcilerRunner(
+      WorkflowClient client, ReconcileRuns stored, ReconcilerProperties properties) {
     this.client = client;
     this.stored = stored;
     this.properties = properties;
@@ -32,7 +32,10 @@ public class ReconcilerRunner {
     ReconcilerWorkflow run =
         client.newWorkflowStub(
             ReconcilerWorkflow.class,
-            WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.AMENDS).setWorkflowId(runId).build());
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(TaskQueues.AMENDS)
+                .setWorkflowId(runId)
+                .build());
     WorkflowClient.start(run::reconcile, new ReconcileInput(properties.maxFixes()));
     return runId;
   }
@@ -42,7 +45,8 @@ public class ReconcilerRunner {
     try {
       return client.newWorkflowStub(ReconcilerWorkflow.class, runId).report();
     } catch (WorkflowNotFoundException | WorkflowServiceException notThere) {
-      return stored.byRunId(runId)
+      return stored
+          .byRunId(runId)
           .orElseThrow(() -> ApiException.notFound("no reconciler run " + runId));
     }
   }

@@ -1,7 +1,6 @@
 package dev.amends.app.reconcile;
 
 import dev.amends.app.TaskQueues;
-import dev.amends.app.reconcile.ReconcilerProperties;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.schedules.Schedule;
@@ -26,9 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the reconciler's Temporal Schedule as configured, each time the application starts: it
- * creates the schedule when there is none, updates its interval when the configuration changed,
- * and otherwise leaves it alone (a paused schedule stays paused). Many instances starting at once
- * end with one schedule.
+ * creates the schedule when there is none, updates its interval when the configuration changed, and
+ * otherwise leaves it alone (a paused schedule stays paused). Many instances starting at once end
+ * with one schedule.
  */
 @Component
 @ConditionalOnProperty(
@@ -63,8 +62,12 @@ public class ReconcilerSchedule {
     }
     Schedule wanted = desired();
     try {
-      schedules.createSchedule(ReconcilerWorkflow.SCHEDULE_ID, wanted, ScheduleOptions.newBuilder().build());
-      log.info("reconciler schedule {} created: every {}", ReconcilerWorkflow.SCHEDULE_ID, properties.every());
+      schedules.createSchedule(
+          ReconcilerWorkflow.SCHEDULE_ID, wanted, ScheduleOptions.newBuilder().build());
+      log.info(
+          "reconciler schedule {} created: every {}",
+          ReconcilerWorkflow.SCHEDULE_ID,
+          properties.every());
       return Outcome.CREATED;
     } catch (ScheduleAlreadyRunningException exists) {
       AtomicReference<Outcome> outcome = new AtomicReference<>(Outcome.UNCHANGED);
@@ -77,11 +80,16 @@ public class ReconcilerSchedule {
                   return null;
                 }
                 outcome.set(Outcome.UPDATED);
-                // Only the interval is ours to change; state (paused, notes) stays as operators set it.
-                return new ScheduleUpdate(Schedule.newBuilder(current).setSpec(wanted.getSpec()).build());
+                // Only the interval is ours to change; state (paused, notes) stays as operators set
+                // it.
+                return new ScheduleUpdate(
+                    Schedule.newBuilder(current).setSpec(wanted.getSpec()).build());
               });
-      log.info("reconciler schedule {} {}: every {}", ReconcilerWorkflow.SCHEDULE_ID,
-          outcome.get().name().toLowerCase(), properties.every());
+      log.info(
+          "reconciler schedule {} {}: every {}",
+          ReconcilerWorkflow.SCHEDULE_ID,
+          outcome.get().name().toLowerCase(),
+          properties.every());
       return outcome.get();
     }
   }
@@ -108,7 +116,10 @@ public class ReconcilerSchedule {
                         .build())
                 .setArguments(new ReconcileInput(properties.maxFixes()))
                 .build())
-        .setSpec(ScheduleSpec.newBuilder().setIntervals(List.of(new ScheduleIntervalSpec(properties.every()))).build())
+        .setSpec(
+            ScheduleSpec.newBuilder()
+                .setIntervals(List.of(new ScheduleIntervalSpec(properties.every())))
+                .build())
         .setPolicy(
             SchedulePolicy.newBuilder()
                 // A run still going when the next is due makes the next one needless.

@@ -79,7 +79,8 @@ public class ReconcilerWorkflowImpl implements ReconcilerWorkflow {
       return fixes.fix(request);
     } catch (ActivityFailure failed) {
       // A fix that still fails after its retries is a drift the reconciler cannot settle.
-      Drift unsettled = drift.withDetail(drift.detail() + "; the fix failed: " + Failures.describe(failed));
+      Drift unsettled =
+          drift.withDetail(drift.detail() + "; the fix failed: " + Failures.describe(failed));
       return fixes.escalate(new FixRequest(runId, unsettled));
     }
   }

@@ -1,7 +1,7 @@
 package dev.amends.app.sandbox;
 
-import dev.amends.spring.api.ApiException;
 import dev.amends.app.payment.PaymentRecord;
+import dev.amends.spring.api.ApiException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Profile("!real | sandbox")
 class SandboxController {
   private static final Set<String> SYSTEMS =
-      Set.of(SandboxPaymentProvider.SYSTEM, SandboxStock.SYSTEM, SandboxShipping.SYSTEM, SandboxMail.SYSTEM);
+      Set.of(
+          SandboxPaymentProvider.SYSTEM,
+          SandboxStock.SYSTEM,
+          SandboxShipping.SYSTEM,
+          SandboxMail.SYSTEM);
 
   private final SandboxFaults faults;
   private final SandboxPaymentProvider payments;
@@ -49,7 +53,8 @@ class SandboxController {
     } else if (SYSTEMS.contains(request.system())) {
       systems = List.of(request.system());
     } else {
-      throw ApiException.badField("system", "system must be one of " + SYSTEMS.stream().sorted().toList());
+      throw ApiException.badField(
+          "system", "system must be one of " + SYSTEMS.stream().sorted().toList());
     }
     systems.forEach(system -> faults.heal(system, request.orderId()));
     return Map.of("orderId", request.orderId(), "healed", systems);
@@ -61,10 +66,12 @@ class SandboxController {
   @PostMapping("/sandbox/payments")
   ResponseEntity<PaymentRecord> chargeOutsideAmends(@RequestBody OutsideCharge request) {
     if (request.orderId() == null || request.orderId().isBlank()) {
-      throw ApiException.badField("orderId", "orderId is required: the reference the provider keeps");
+      throw ApiException.badField(
+          "orderId", "orderId is required: the reference the provider keeps");
     }
     if (request.amountMinor() == null || request.amountMinor() < 1) {
-      throw ApiException.badField("amountMinor", "amountMinor must be a positive number of minor units");
+      throw ApiException.badField(
+          "amountMinor", "amountMinor must be a positive number of minor units");
     }
     // Any three capital letters: an unknown currency is one of the drifts the reconciler escalates.
     if (request.currency() == null || !request.currency().matches("[A-Z]{3}")) {

@@ -27,8 +27,9 @@ abstract class SandboxDialog {
 
   String act(String orderId, String key, String referencePrefix, String detail) {
     return effects
-        .record(new Effect(key, system, orderId, "DO", References.of(referencePrefix, key), null,
-            detail))
+        .record(
+            new Effect(
+                key, system, orderId, "DO", References.of(referencePrefix, key), null, detail))
         .reference();
   }
 
@@ -50,8 +51,14 @@ abstract class SandboxDialog {
       faults.failUnlessHealed(system, request.orderId(), what);
     }
     effects.record(
-        new Effect(request.undoKey(), system, request.orderId(), "UNDO",
-            References.of(what, request.undoKey()), request.doKey(), null));
+        new Effect(
+            request.undoKey(),
+            system,
+            request.orderId(),
+            "UNDO",
+            References.of(what, request.undoKey()),
+            request.doKey(),
+            null));
     return UndoOutcome.UNDONE;
   }
 }

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sandboxes' fault switches. A step fails when its request carries a documented test value
- * (docs/sandbox.md); an undo blocked by a test value keeps failing until an operator heals it
- * for that order, which is stored, so the heal survives restarts.
+ * (docs/sandbox.md); an undo blocked by a test value keeps failing until an operator heals it for
+ * that order, which is stored, so the heal survives restarts.
  */
 @Component
 public class SandboxFaults {
@@ -30,14 +30,20 @@ public class SandboxFaults {
   public void failUnlessHealed(String system, String orderId, String what) {
     if (!healed(system, orderId)) {
       throw ApplicationFailure.newFailure(
-          system + " refused " + what + " for order " + orderId + " (sandbox fault; heal it with"
+          system
+              + " refused "
+              + what
+              + " for order "
+              + orderId
+              + " (sandbox fault; heal it with"
               + " POST /sandbox/heal)",
           OrderFailure.UNDO_BLOCKED.name());
     }
   }
 
   public boolean healed(String system, String orderId) {
-    return jdbc.sql("SELECT COUNT(*) FROM sandbox_heal WHERE system = :system AND order_id = :order")
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM sandbox_heal WHERE system = :system AND order_id = :order")
             .param("system", system)
             .param("order", orderId)
             .query(Integer.class)

@@ -26,7 +26,8 @@ public class SandboxMail extends SandboxDialog implements MailSystem {
     roundTrip();
     String to = request.email();
     if (to.contains("bounce")) {
-      throw SandboxFaults.refusal(OrderFailure.MAIL_REJECTED, "the customer's mailbox rejected the mail");
+      throw SandboxFaults.refusal(
+          OrderFailure.MAIL_REJECTED, "the customer's mailbox rejected the mail");
     }
     String id = act(request.orderId(), request.idempotencyKey(), "msg", to);
     if (to.contains("lost-ack")) {

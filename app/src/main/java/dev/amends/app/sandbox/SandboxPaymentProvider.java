@@ -131,8 +131,14 @@ public class SandboxPaymentProvider implements PaymentProvider {
     String key = idempotencyKey != null ? idempotencyKey : "outside/" + UUID.randomUUID();
     insert(
         new Payment(
-            References.of("ch", key), key, orderId, PaymentRecord.CHARGE, null, "tok_outside",
-            amountMinor, currency));
+            References.of("ch", key),
+            key,
+            orderId,
+            PaymentRecord.CHARGE,
+            null,
+            "tok_outside",
+            amountMinor,
+            currency));
     return find(key).orElseThrow();
   }
 

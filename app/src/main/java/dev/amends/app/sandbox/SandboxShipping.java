@@ -23,8 +23,10 @@ public class SandboxShipping extends SandboxDialog implements ShippingSystem {
     roundTrip();
     Address to = request.address();
     if (to.line1().contains("UNDELIVERABLE")) {
-      // The address stays out of the failure: failures are shown to operators and kept in histories.
-      throw SandboxFaults.refusal(OrderFailure.UNDELIVERABLE, "the carrier cannot deliver to the shipping address");
+      // The address stays out of the failure: failures are shown to operators and kept in
+      // histories.
+      throw SandboxFaults.refusal(
+          OrderFailure.UNDELIVERABLE, "the carrier cannot deliver to the shipping address");
     }
     String detail = to.name() + ", " + to.line1() + ", " + to.postalCode() + " " + to.city();
     return new Shipment(act(request.orderId(), request.idempotencyKey(), "shp", detail));

@@ -10,7 +10,9 @@ import dev.amends.saga.UndoOutcome;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Test values: a SKU starting OUT-OF-STOCK is refused; one starting RELEASE-BLOCKED blocks release. */
+/**
+ * Test values: a SKU starting OUT-OF-STOCK is refused; one starting RELEASE-BLOCKED blocks release.
+ */
 @Component
 public class SandboxStock extends SandboxDialog implements StockSystem {
   public static final String SYSTEM = "stock";

@@ -18,10 +18,12 @@ import org.springframework.stereotype.Component;
 class AppEndpointRules implements EndpointRules {
   @Override
   public void authorize(
-      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
+          rules) {
     rules
         // Orders: services start and read them; those who settle them read them too.
-        .requestMatchers(POST, "/orders").hasAnyRole(SERVICE, ADMIN)
+        .requestMatchers(POST, "/orders")
+        .hasAnyRole(SERVICE, ADMIN)
         .requestMatchers(GET, "/orders/{orderId}")
         .hasAnyRole(SERVICE, OPERATOR, APPROVER, ADMIN)
 
@@ -32,24 +34,30 @@ class AppEndpointRules implements EndpointRules {
         .hasAnyRole(APPROVER, ADMIN)
 
         // Ledger: operators read entries; verifying the whole chain is an admin's job.
-        .requestMatchers(GET, "/ledger/entries").hasAnyRole(OPERATOR, ADMIN)
-        .requestMatchers(GET, "/ledger/verification").hasRole(ADMIN)
+        .requestMatchers(GET, "/ledger/entries")
+        .hasAnyRole(OPERATOR, ADMIN)
+        .requestMatchers(GET, "/ledger/verification")
+        .hasRole(ADMIN)
 
         // Reconciler: operators read its reports and start a run.
         .requestMatchers(
             GET, "/reconciler/report", "/reconciler/schedule", "/reconciler/runs/{runId}")
         .hasAnyRole(OPERATOR, ADMIN)
-        .requestMatchers(POST, "/reconciler/runs").hasAnyRole(OPERATOR, ADMIN)
+        .requestMatchers(POST, "/reconciler/runs")
+        .hasAnyRole(OPERATOR, ADMIN)
 
         // Stories: editors.
         .requestMatchers(GET, "/stories/{storyId}", "/stories/{storyId}/history")
         .hasAnyRole(EDITOR, ADMIN)
         .requestMatchers(POST, "/stories/{storyId}/edits", "/stories/{storyId}/rollback")
         .hasAnyRole(EDITOR, ADMIN)
-        .requestMatchers(POST, "/undo/{undoId}").hasAnyRole(EDITOR, ADMIN)
+        .requestMatchers(POST, "/undo/{undoId}")
+        .hasAnyRole(EDITOR, ADMIN)
 
         // The sandboxes' switches (only on the embedded default and the sandbox profile).
-        .requestMatchers(GET, "/sandbox/orders/{orderId}").hasRole(ADMIN)
-        .requestMatchers(POST, "/sandbox/heal", "/sandbox/payments").hasRole(ADMIN);
+        .requestMatchers(GET, "/sandbox/orders/{orderId}")
+        .hasRole(ADMIN)
+        .requestMatchers(POST, "/sandbox/heal", "/sandbox/payments")
+        .hasRole(ADMIN);
   }
 }

@@ -89,7 +89,15 @@ public record EditTicket(
       CommittedEdit newCommitted,
       UndoAnswer newAnswer) {
     return new EditTicket(
-        undoId, field, newValue, postedAtMillis, commitsAtMillis, undoableUntilMillis, newStage,
-        stacked, newCommitted, newAnswer);
+        undoId,
+        field,
+        newValue,
+        postedAtMillis,
+        commitsAtMillis,
+        undoableUntilMillis,
+        newStage,
+        stacked,
+        newCommitted,
+        newAnswer);
   }
 }

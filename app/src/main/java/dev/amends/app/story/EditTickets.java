@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The edits a story's writer still answers for, in the order they were posted: those held in
- * their window, and those whose undo id is still within its TTL. The undo stack is the newest
- * {@code depth} of them not yet undone; a newer edit pushes the oldest out, even one still held
- * (it then still commits, but can no longer be undone). Plain state: time is passed in.
+ * The edits a story's writer still answers for, in the order they were posted: those held in their
+ * window, and those whose undo id is still within its TTL. The undo stack is the newest {@code
+ * depth} of them not yet undone; a newer edit pushes the oldest out, even one still held (it then
+ * still commits, but can no longer be undone). Plain state: time is passed in.
  */
 final class EditTickets {
   private final int depth;

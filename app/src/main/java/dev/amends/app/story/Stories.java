@@ -21,8 +21,8 @@ public class Stories {
   }
 
   /**
-   * Holds the edit in the story's writer and records its undo id. Should the record fail, the
-   * edit is discarded again before the caller hears of it: an edit nobody can undo is refused.
+   * Holds the edit in the story's writer and records its undo id. Should the record fail, the edit
+   * is discarded again before the caller hears of it: an edit nobody can undo is refused.
    */
   public EditReceipt edit(String storyId, StoryField field, String value) {
     EditRequest request = new EditRequest(storyId, UUID.randomUUID().toString(), field, value);
@@ -32,7 +32,8 @@ public class Stories {
     } catch (DataAccessException e) {
       writers.undo(new UndoRequest(storyId, request.undoId()));
       throw new ApiException(
-          HttpStatus.SERVICE_UNAVAILABLE, "Edit not taken",
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "Edit not taken",
           "the edit's undo id could not be recorded, so the edit was discarded; post it again");
     }
     return receipt;

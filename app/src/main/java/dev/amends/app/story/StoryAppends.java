@@ -11,9 +11,9 @@ import java.util.Objects;
 
 /**
  * What each of the story's writes appends to its stream, decided from the stream as stored: the
- * events with their idempotency keys, and the write's result. A write whose keys are in the
- * stream already appends nothing and answers what it did the first time. Pure, so the event
- * store and any fake of it decide alike; the store only loads, appends and keeps it atomic.
+ * events with their idempotency keys, and the write's result. A write whose keys are in the stream
+ * already appends nothing and answers what it did the first time. Pure, so the event store and any
+ * fake of it decide alike; the store only loads, appends and keeps it atomic.
  */
 public final class StoryAppends {
   private StoryAppends() {}
@@ -88,7 +88,8 @@ public final class StoryAppends {
         compensation.events().stream()
             .map(e -> new KeyedEvent(e, undoKey(undo.undoId(), e.field())))
             .toList();
-    long revision = append.isEmpty() ? current.revision() : append.get(append.size() - 1).event().revision();
+    long revision =
+        append.isEmpty() ? current.revision() : append.get(append.size() - 1).event().revision();
     return new Plan<>(
         append, new UndoneEdit(compensation.restored(), compensation.kept(), revision));
   }
@@ -107,14 +108,19 @@ public final class StoryAppends {
     if (request.targetRevision() < 0 || request.targetRevision() > current) {
       throw refuse(
           StoryFailure.TARGET_OUT_OF_RANGE,
-          "targetRevision " + request.targetRevision() + " is not in the story's history (0.."
-              + current + ")",
+          "targetRevision "
+              + request.targetRevision()
+              + " is not in the story's history (0.."
+              + current
+              + ")",
           current);
     }
     if (request.expectedRevision() != current) {
       throw refuse(
           StoryFailure.STALE_REVISION,
-          "expectedRevision " + request.expectedRevision() + " is stale: the story is at revision "
+          "expectedRevision "
+              + request.expectedRevision()
+              + " is stale: the story is at revision "
               + current,
           current);
     }
@@ -145,7 +151,8 @@ public final class StoryAppends {
   }
 
   /** A refusal the caller must see, never retried; the current revision travels as its detail. */
-  private static ApplicationFailure refuse(StoryFailure type, String message, long currentRevision) {
+  private static ApplicationFailure refuse(
+      StoryFailure type, String message, long currentRevision) {
     return ApplicationFailure.newNonRetryableFailure(message, type.name(), currentRevision);
   }
 }

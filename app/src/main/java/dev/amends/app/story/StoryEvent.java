@@ -2,8 +2,8 @@ package dev.amends.app.story;
 
 /**
  * One entry of a Story's append-only stream. Every event sets one field; an undo of a committed
- * edit appends events of kind {@code UNDO}, a rollback appends events of kind {@code ROLLBACK}
- * plus one {@code ROLLBACK_MARKER} naming the range it undid — history is never rewritten.
+ * edit appends events of kind {@code UNDO}, a rollback appends events of kind {@code ROLLBACK} plus
+ * one {@code ROLLBACK_MARKER} naming the range it undid — history is never rewritten.
  *
  * @param revision 1 for the first event, then one more per event
  * @param field null for a marker

@@ -12,9 +12,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stories' append-only event streams (table story_event). Reads a stream, and appends what a
- * {@link StoryAppends} plan decided from it, in one transaction: the decision and its events
- * commit together or not at all. The database refuses any UPDATE or DELETE of an event.
+ * Stories' append-only event streams (table story_event). Reads a stream, and appends what a {@link
+ * StoryAppends} plan decided from it, in one transaction: the decision and its events commit
+ * together or not at all. The database refuses any UPDATE or DELETE of an event.
  */
 @Repository
 public class StoryEventStore {
@@ -27,8 +27,8 @@ public class StoryEventStore {
   }
 
   /**
-   * Decides a write from the story's stream and appends its events. A concurrent append to the
-   * same revision fails on the primary key, and the caller's retry then finds its own events.
+   * Decides a write from the story's stream and appends its events. A concurrent append to the same
+   * revision fails on the primary key, and the caller's retry then finds its own events.
    */
   public <R> R write(String storyId, Function<List<KeyedEvent>, StoryAppends.Plan<R>> decide) {
     return transaction.execute(

@@ -1,7 +1,7 @@
 package dev.amends.app.story;
 
-import dev.amends.spring.api.ApiException;
 import dev.amends.saga.TextRules;
+import dev.amends.spring.api.ApiException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
@@ -29,8 +29,7 @@ final class StoryInput {
     try {
       return StoryField.valueOf(field.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException unknown) {
-      throw ApiException.badField(
-          "field", "unknown field '" + field + "': one of " + fieldNames());
+      throw ApiException.badField("field", "unknown field '" + field + "': one of " + fieldNames());
     }
   }
 
@@ -51,8 +50,7 @@ final class StoryInput {
       canonical = null;
     }
     if (canonical == null || !canonical.equalsIgnoreCase(undoId)) {
-      throw ApiException.badField(
-          "undoId", "undoId is not an undo id this API hands out (a UUID)");
+      throw ApiException.badField("undoId", "undoId is not an undo id this API hands out (a UUID)");
     }
     return canonical;
   }

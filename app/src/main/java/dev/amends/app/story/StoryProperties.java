@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The undo window and story rollback settings. A story's writer takes them when it starts and
- * keeps them until it completes, so a change reaches each story from its next writer on.
+ * The undo window and story rollback settings. A story's writer takes them when it starts and keeps
+ * them until it completes, so a change reaches each story from its next writer on.
  *
  * @param window how long an edit is held before it commits
  * @param ttl how long after its commit an edit can still be undone

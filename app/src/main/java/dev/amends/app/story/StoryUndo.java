@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * The compensating change for a committed edit (seed 002): compare the snapshot before the edit
- * with the one after, and put back each changed field that still holds the value the edit gave
- * it. A field someone changed since is kept as it is — an undo never overwrites a newer change.
- * Pure: the same snapshots give the same events.
+ * with the one after, and put back each changed field that still holds the value the edit gave it.
+ * A field someone changed since is kept as it is — an undo never overwrites a newer change. Pure:
+ * the same snapshots give the same events.
  */
 public final class StoryUndo {
   private StoryUndo() {}
@@ -18,7 +18,8 @@ public final class StoryUndo {
    * @param restored the fields put back to their value before the edit
    * @param kept the fields the edit changed that someone changed again since
    */
-  public record Compensation(List<StoryEvent> events, List<StoryField> restored, List<StoryField> kept) {
+  public record Compensation(
+      List<StoryEvent> events, List<StoryField> restored, List<StoryField> kept) {
     public Compensation {
       events = List.copyOf(events);
       restored = List.copyOf(restored);
@@ -37,7 +38,8 @@ public final class StoryUndo {
       }
       if (Objects.equals(current.get(field), after.get(field))) {
         events.add(
-            new StoryEvent(current.storyId(), ++next, StoryEvent.Kind.UNDO, field, before.get(field)));
+            new StoryEvent(
+                current.storyId(), ++next, StoryEvent.Kind.UNDO, field, before.get(field)));
         restored.add(field);
       } else {
         kept.add(field);

@@ -1,9 +1,9 @@
 package dev.amends.app.story;
 
-import io.micrometer.core.instrument.Metrics;
+import dev.amends.app.story.IssuedUndos.Issued;
 import dev.amends.saga.metrics.MetricNames;
 import dev.amends.spring.api.ApiException;
-import dev.amends.app.story.IssuedUndos.Issued;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +13,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers POST /undo/{undoId}. The undo id names no story, so the table of issued ids finds it;
- * the first answer is kept there, so a repeated undo gets it again even after the story's writer
- * forgot the edit.
+ * Answers POST /undo/{undoId}. The undo id names no story, so the table of issued ids finds it; the
+ * first answer is kept there, so a repeated undo gets it again even after the story's writer forgot
+ * the edit.
  */
 @Service
 public class StoryUndos {
@@ -53,8 +53,7 @@ public class StoryUndos {
     }
     Optional<UndoAnswer> answer = writers.undo(new UndoRequest(edit.storyId(), edit.undoId()));
     // A writer that finished, or no longer knows the id, had nothing left to undo: its TTL passed.
-    UndoAnswer settled =
-        answer.filter(a -> a.status() != UndoStatus.UNKNOWN).orElse(expired);
+    UndoAnswer settled = answer.filter(a -> a.status() != UndoStatus.UNKNOWN).orElse(expired);
     return issued.keepFirst(settled);
   }
 
@@ -63,23 +62,37 @@ public class StoryUndos {
     switch (answer.status()) {
       case DISCARDED, UNDONE -> {
         return new Undone(
-            answer.undoId(), edit.storyId(), answer.status(), answer.restored(), answer.kept(),
-            !answer.kept().isEmpty(), answer.revision());
+            answer.undoId(),
+            edit.storyId(),
+            answer.status(),
+            answer.restored(),
+            answer.kept(),
+            !answer.kept().isEmpty(),
+            answer.revision());
       }
       case NOTHING_UNDONE ->
           throw refusal(
-              HttpStatus.CONFLICT, "Nothing undone",
+              HttpStatus.CONFLICT,
+              "Nothing undone",
               "every field the edit changed was changed again since; nothing was overwritten",
-              edit, answer, null);
+              edit,
+              answer,
+              null);
       case BEYOND_UNDO_DEPTH ->
           throw refusal(
-              HttpStatus.GONE, "Undo no longer possible",
+              HttpStatus.GONE,
+              "Undo no longer possible",
               "newer edits of story " + edit.storyId() + " pushed this one beyond the undo depth",
-              edit, answer, "beyond-undo-depth");
+              edit,
+              answer,
+              "beyond-undo-depth");
       default ->
           throw refusal(
-              HttpStatus.GONE, "Undo no longer possible",
-              "the undo time of this edit ended at " + edit.undoableUntil(), edit, answer,
+              HttpStatus.GONE,
+              "Undo no longer possible",
+              "the undo time of this edit ended at " + edit.undoableUntil(),
+              edit,
+              answer,
               "expired");
     }
   }
@@ -94,7 +107,12 @@ public class StoryUndos {
   }
 
   private static ApiException refusal(
-      HttpStatus status, String title, String detail, Issued edit, UndoAnswer answer, String reason) {
+      HttpStatus status,
+      String title,
+      String detail,
+      Issued edit,
+      UndoAnswer answer,
+      String reason) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("undoId", edit.undoId());
     properties.put("storyId", edit.storyId());

@@ -19,8 +19,12 @@ final class StoryViews {
 
     static Accepted of(EditReceipt r) {
       return new Accepted(
-          r.undoId(), r.storyId(), r.field(), Instant.ofEpochMilli(r.postedAtMillis()),
-          Instant.ofEpochMilli(r.commitsAtMillis()), Instant.ofEpochMilli(r.undoableUntilMillis()),
+          r.undoId(),
+          r.storyId(),
+          r.field(),
+          Instant.ofEpochMilli(r.postedAtMillis()),
+          Instant.ofEpochMilli(r.commitsAtMillis()),
+          Instant.ofEpochMilli(r.undoableUntilMillis()),
           "/undo/" + r.undoId());
     }
   }
@@ -32,17 +36,26 @@ final class StoryViews {
   }
 
   record Event(
-      long revision, StoryEvent.Kind kind, StoryField field, String value, String cause,
+      long revision,
+      StoryEvent.Kind kind,
+      StoryField field,
+      String value,
+      String cause,
       Instant recordedAt) {
     static Event of(RecordedStoryEvent e) {
       return new Event(
-          e.event().revision(), e.event().kind(), e.event().field(), e.event().value(),
-          e.idempotencyKey(), e.recordedAt());
+          e.event().revision(),
+          e.event().kind(),
+          e.event().field(),
+          e.event().value(),
+          e.idempotencyKey(),
+          e.recordedAt());
     }
   }
 
   /** An event a rollback appended; {@code cause} is its idempotency key. */
-  record Appended(long revision, StoryEvent.Kind kind, StoryField field, String value, String cause) {
+  record Appended(
+      long revision, StoryEvent.Kind kind, StoryField field, String value, String cause) {
     static Appended of(String requestId, StoryEvent e) {
       return new Appended(
           e.revision(), e.kind(), e.field(), e.value(), StoryAppends.rollbackKey(requestId, e));
@@ -65,8 +78,14 @@ final class StoryViews {
       List<Appended> events =
           r.appended().stream().map(e -> Appended.of(r.requestId(), e)).toList();
       return new RolledBack(
-          r.storyId(), r.requestId(), r.fromRevision(), r.targetRevision(), r.revision(),
-          events.subList(0, events.size() - 1), events.get(events.size() - 1), r.stillHeld());
+          r.storyId(),
+          r.requestId(),
+          r.fromRevision(),
+          r.targetRevision(),
+          r.revision(),
+          events.subList(0, events.size() - 1),
+          events.get(events.size() - 1),
+          r.stillHeld());
     }
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
  * The single writer of one Story (seeds 002 and 004). Edits are held for the undo window and
  * committed when it ends; undos and rollbacks are answered as Temporal Updates, so they are
  * serialized with the commits of held edits. Start it with update-with-start: the first edit (or
- * rollback) of a story whose writer is not running starts it; it completes once no edit is held
- * and no undo id it issued is within its TTL.
+ * rollback) of a story whose writer is not running starts it; it completes once no edit is held and
+ * no undo id it issued is within its TTL.
  */
 @WorkflowInterface
 public interface StoryWorkflow {
@@ -43,7 +43,8 @@ public interface StoryWorkflow {
 
   /**
    * Rolls the story back to a revision. Fails with an ApplicationFailure typed by {@link
-   * StoryFailure} when the story is unknown, the expected revision stale or the target out of range.
+   * StoryFailure} when the story is unknown, the expected revision stale or the target out of
+   * range.
    */
   @UpdateMethod
   RollbackResult rollback(RollbackRequest request);

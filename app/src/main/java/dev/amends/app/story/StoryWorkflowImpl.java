@@ -1,11 +1,10 @@
 package dev.amends.app.story;
 
-import dev.amends.saga.TextRules;
-
 import dev.amends.app.story.StoryWrites.CommitEdit;
 import dev.amends.app.story.StoryWrites.CommittedEdit;
 import dev.amends.app.story.StoryWrites.UndoEdit;
 import dev.amends.app.story.StoryWrites.UndoneEdit;
+import dev.amends.saga.TextRules;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -18,10 +17,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Holds each edit in workflow state for its window (RML-1: nothing has left the room, so undo is
- * a discard), commits it when a durable timer says the window ended (RML-2 from then on: others
- * may see it, so undo is a compensating change), and answers undos and rollbacks. Every write to
- * the event store goes through one lock, so commits, undos and rollbacks never interleave.
+ * Holds each edit in workflow state for its window (RML-1: nothing has left the room, so undo is a
+ * discard), commits it when a durable timer says the window ended (RML-2 from then on: others may
+ * see it, so undo is a compensating change), and answers undos and rollbacks. Every write to the
+ * event store goes through one lock, so commits, undos and rollbacks never interleave.
  */
 public class StoryWorkflowImpl implements StoryWorkflow {
 
@@ -53,6 +52,7 @@ public class StoryWorkflowImpl implements StoryWorkflow {
   private final StoryActivities commits;
   private final StoryActivities answers;
   private final WorkflowLock writer;
+
   /** Bumped by every handler that changes the tickets, so the main loop recomputes its timer. */
   private long changes;
 
@@ -201,7 +201,11 @@ public class StoryWorkflowImpl implements StoryWorkflow {
       return remember(
           ticket,
           new UndoAnswer(
-              undoId, status, undone.restored(), undone.kept(), undone.revision(),
+              undoId,
+              status,
+              undone.restored(),
+              undone.kept(),
+              undone.revision(),
               ticket.undoableUntilMillis()));
     } finally {
       writer.unlock();

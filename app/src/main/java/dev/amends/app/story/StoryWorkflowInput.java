@@ -3,8 +3,8 @@ package dev.amends.app.story;
 import java.util.List;
 
 /**
- * The story writer's one argument: which story, its settings, and — when it continues as new —
- * the edits it still answers for.
+ * The story writer's one argument: which story, its settings, and — when it continues as new — the
+ * edits it still answers for.
  */
 public record StoryWorkflowInput(String storyId, StorySettings settings, List<EditTicket> tickets) {
 

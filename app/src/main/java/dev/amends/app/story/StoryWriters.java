@@ -1,8 +1,8 @@
 package dev.amends.app.story;
 
+import dev.amends.activities.temporal.WorkflowNotFound;
 import dev.amends.app.TaskQueues;
 import dev.amends.spring.api.ApiException;
-import dev.amends.activities.temporal.WorkflowNotFound;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
@@ -35,32 +35,36 @@ public class StoryWriters {
 
   public EditReceipt edit(EditRequest request) {
     return refusalsAsApiErrors(
-        () -> withStart(() -> {
-          StoryWorkflow writer = startingWriter(request.storyId());
-          return WorkflowClient.executeUpdateWithStart(
-              writer::submitEdit,
-              request,
-              UpdateOptions.<EditReceipt>newBuilder()
-                  // A retried call with the same undo id is the same edit.
-                  .setUpdateId("edit-" + request.undoId())
-                  .setWaitForStage(WorkflowUpdateStage.COMPLETED)
-                  .build(),
-              new WithStartWorkflowOperation<>(writer::run, input(request.storyId())));
-        }));
+        () ->
+            withStart(
+                () -> {
+                  StoryWorkflow writer = startingWriter(request.storyId());
+                  return WorkflowClient.executeUpdateWithStart(
+                      writer::submitEdit,
+                      request,
+                      UpdateOptions.<EditReceipt>newBuilder()
+                          // A retried call with the same undo id is the same edit.
+                          .setUpdateId("edit-" + request.undoId())
+                          .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                          .build(),
+                      new WithStartWorkflowOperation<>(writer::run, input(request.storyId())));
+                }));
   }
 
   public RollbackResult rollback(RollbackRequest request) {
     return refusalsAsApiErrors(
-        () -> withStart(() -> {
-          StoryWorkflow writer = startingWriter(request.storyId());
-          return WorkflowClient.executeUpdateWithStart(
-              writer::rollback,
-              request,
-              UpdateOptions.<RollbackResult>newBuilder()
-                  .setWaitForStage(WorkflowUpdateStage.COMPLETED)
-                  .build(),
-              new WithStartWorkflowOperation<>(writer::run, input(request.storyId())));
-        }));
+        () ->
+            withStart(
+                () -> {
+                  StoryWorkflow writer = startingWriter(request.storyId());
+                  return WorkflowClient.executeUpdateWithStart(
+                      writer::rollback,
+                      request,
+                      UpdateOptions.<RollbackResult>newBuilder()
+                          .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                          .build(),
+                      new WithStartWorkflowOperation<>(writer::run, input(request.storyId())));
+                }));
   }
 
   /** The running writer's answer; empty when the story has no running writer. */
@@ -134,7 +138,10 @@ public class StoryWriters {
       case STORY_NOT_FOUND -> ApiException.notFound(message);
       case STALE_REVISION ->
           new ApiException(
-              HttpStatus.CONFLICT, "Stale revision", message, "expectedRevision",
+              HttpStatus.CONFLICT,
+              "Stale revision",
+              message,
+              "expectedRevision",
               Map.of("currentRevision", refusal.getDetails().get(Long.class)));
       case TARGET_OUT_OF_RANGE -> ApiException.badField("targetRevision", message);
       case INVALID_REQUEST -> new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", message);

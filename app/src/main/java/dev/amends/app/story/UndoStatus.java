@@ -4,9 +4,13 @@ package dev.amends.app.story;
 public enum UndoStatus {
   /** Inside the window: the held edit was dropped; it never left the workflow (RML-1). */
   DISCARDED,
-  /** After commit, within the TTL: a compensating change restored the fields in {@code restored}. */
+  /**
+   * After commit, within the TTL: a compensating change restored the fields in {@code restored}.
+   */
   UNDONE,
-  /** After commit, within the TTL, but every changed field was changed again since: nothing done. */
+  /**
+   * After commit, within the TTL, but every changed field was changed again since: nothing done.
+   */
   NOTHING_UNDONE,
   /** The TTL had passed. */
   EXPIRED,

@@ -10,8 +10,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The REST API as a client sees it, for the tests of the whole application. Anonymous until
- * {@link #as} names a demo user (application-test.yml sets their password).
+ * The REST API as a client sees it, for the tests of the whole application. Anonymous until {@link
+ * #as} names a demo user (application-test.yml sets their password).
  */
 public final class ApiClient {
   /** The demo users' password in tests, from application-test.yml. */
@@ -25,7 +25,9 @@ public final class ApiClient {
     this.json = json;
   }
 
-  /** The same API, called as the demo user of that name: service, editor, operator, approver, admin. */
+  /**
+   * The same API, called as the demo user of that name: service, editor, operator, approver, admin.
+   */
   public ApiClient as(String user) {
     return new ApiClient(http.withBasicAuth(user, DEMO_PASSWORD), json);
   }

@@ -35,7 +35,8 @@ class DockerComposeFileTest {
   @BeforeAll
   static void readComposeFile() throws IOException {
     root = repositoryRoot();
-    JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(root.resolve("docker-compose.yml").toFile());
+    JsonNode compose =
+        new ObjectMapper(new YAMLFactory()).readTree(root.resolve("docker-compose.yml").toFile());
     services = compose.path("services");
     assertThat(services.isObject()).as("docker-compose.yml has a services map").isTrue();
   }
@@ -43,11 +44,14 @@ class DockerComposeFileTest {
   @Test
   @DisplayName("every image is pinned to a version tag, never latest")
   void everyImageIsPinned() throws IOException {
-    services.fields().forEachRemaining(e -> {
-      JsonNode image = e.getValue().get("image");
-      assertThat(image).as("service %s names its image", e.getKey()).isNotNull();
-      assertPinned(e.getKey(), image.asText());
-    });
+    services
+        .fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode image = e.getValue().get("image");
+              assertThat(image).as("service %s names its image", e.getKey()).isNotNull();
+              assertPinned(e.getKey(), image.asText());
+            });
     for (String line : Files.readAllLines(root.resolve("Dockerfile"))) {
       if (line.startsWith("FROM ")) {
         assertPinned("Dockerfile", line.split("\\s+")[1]);
@@ -56,7 +60,8 @@ class DockerComposeFileTest {
   }
 
   @Test
-  @DisplayName("the stack has PostgreSQL, schema setup, server, namespace and search-attribute steps, UI, amends, Prometheus and Grafana")
+  @DisplayName(
+      "the stack has PostgreSQL, schema setup, server, namespace and search-attribute steps, UI, amends, Prometheus and Grafana")
   void expectedServicesExist() {
     assertThat(image("postgresql")).startsWith("postgres:");
     assertThat(image("temporal-schema")).startsWith("temporalio/admin-tools:");
@@ -66,11 +71,13 @@ class DockerComposeFileTest {
     assertThat(image("temporal-ui")).startsWith("temporalio/ui:");
     assertThat(image("prometheus")).startsWith("prom/prometheus:");
     assertThat(image("grafana")).startsWith("grafana/grafana:");
-    assertThat(service("amends").path("build").path("dockerfile").asText("Dockerfile")).isEqualTo("Dockerfile");
+    assertThat(service("amends").path("build").path("dockerfile").asText("Dockerfile"))
+        .isEqualTo("Dockerfile");
   }
 
   @Test
-  @DisplayName("PostgreSQL, Temporal, the UI, amends, Prometheus and Grafana publish their ports, on loopback only")
+  @DisplayName(
+      "PostgreSQL, Temporal, the UI, amends, Prometheus and Grafana publish their ports, on loopback only")
   void portsArePublishedOnLoopback() {
     assertThat(publishedContainerPorts("postgresql")).contains("5432");
     assertThat(publishedContainerPorts("temporal")).contains("7233");
@@ -78,15 +85,25 @@ class DockerComposeFileTest {
     assertThat(publishedContainerPorts("amends")).contains("8080");
     assertThat(publishedContainerPorts("prometheus")).contains("9090");
     assertThat(publishedContainerPorts("grafana")).contains("3000");
-    services.fields().forEachRemaining(e -> e.getValue().path("ports").forEach(port ->
-        assertThat(port.asText()).as("port of %s binds to 127.0.0.1", e.getKey()).startsWith("127.0.0.1:")));
+    services
+        .fields()
+        .forEachRemaining(
+            e ->
+                e.getValue()
+                    .path("ports")
+                    .forEach(
+                        port ->
+                            assertThat(port.asText())
+                                .as("port of %s binds to 127.0.0.1", e.getKey())
+                                .startsWith("127.0.0.1:")));
   }
 
   @Test
   @DisplayName("amends reaches Temporal and PostgreSQL by service name, with the real profile")
   void amendsEnvironmentPointsAtServiceNames() {
     Map<String, String> env = environment("amends");
-    assertThat(env).containsEntry("SPRING_PROFILES_ACTIVE", "real")
+    assertThat(env)
+        .containsEntry("SPRING_PROFILES_ACTIVE", "real")
         .containsEntry("TEMPORAL_ADDRESS", "temporal:7233")
         .containsEntry("AMENDS_DB_URL", "jdbc:postgresql://postgresql:5432/amends")
         .containsKeys("AMENDS_DB_USER", "AMENDS_DB_PASSWORD")
@@ -97,9 +114,11 @@ class DockerComposeFileTest {
   }
 
   @Test
-  @DisplayName("amends' JWT key is mounted read-only where its location points, and never created by compose")
+  @DisplayName(
+      "amends' JWT key is mounted read-only where its location points, and never created by compose")
   void jwtPublicKeyIsMountedReadOnly() {
-    String location = environment("amends").get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION");
+    String location =
+        environment("amends").get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION");
     assertThat(location).startsWith("file:");
     JsonNode mount = null;
     for (JsonNode volume : service("amends").path("volumes")) {
@@ -115,31 +134,42 @@ class DockerComposeFileTest {
   }
 
   @Test
-  @DisplayName("Prometheus and Grafana are opt-in: profile observability, and no other service has a profile")
+  @DisplayName(
+      "Prometheus and Grafana are opt-in: profile observability, and no other service has a profile")
   void observabilityIsOptIn() {
-    services.fields().forEachRemaining(e -> {
-      List<String> profiles = texts(e.getValue().path("profiles"));
-      if (e.getKey().equals("prometheus") || e.getKey().equals("grafana")) {
-        assertThat(profiles).as("profiles of %s", e.getKey()).containsExactly("observability");
-      } else {
-        // A plain `docker compose up` must keep starting the whole application stack.
-        assertThat(profiles).as("profiles of %s", e.getKey()).isEmpty();
-      }
-    });
+    services
+        .fields()
+        .forEachRemaining(
+            e -> {
+              List<String> profiles = texts(e.getValue().path("profiles"));
+              if (e.getKey().equals("prometheus") || e.getKey().equals("grafana")) {
+                assertThat(profiles)
+                    .as("profiles of %s", e.getKey())
+                    .containsExactly("observability");
+              } else {
+                // A plain `docker compose up` must keep starting the whole application stack.
+                assertThat(profiles).as("profiles of %s", e.getKey()).isEmpty();
+              }
+            });
   }
 
   @Test
-  @DisplayName("Prometheus scrapes amends' /actuator/prometheus with a mounted read-only token, and loads the alert rules")
+  @DisplayName(
+      "Prometheus scrapes amends' /actuator/prometheus with a mounted read-only token, and loads the alert rules")
   void prometheusScrapesAmendsAndLoadsTheRules() throws IOException {
     Map<String, String> mounts = shortFormMounts("prometheus");
-    assertThat(mounts).containsEntry("/etc/prometheus/prometheus.yml", "./docker/prometheus/prometheus.yml");
-    JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(root.resolve("docker/prometheus/prometheus.yml").toFile());
+    assertThat(mounts)
+        .containsEntry("/etc/prometheus/prometheus.yml", "./docker/prometheus/prometheus.yml");
+    JsonNode config =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(root.resolve("docker/prometheus/prometheus.yml").toFile());
     // Relative paths in the config are read from its folder in the container.
     List<String> ruleFiles = texts(config.path("rule_files"));
     assertThat(ruleFiles).isNotEmpty();
     for (String rules : ruleFiles) {
       assertThat(root.resolve(hostPath(mounts, "/etc/prometheus/" + rules)))
-          .as("rule file %s, as mounted", rules).isRegularFile();
+          .as("rule file %s, as mounted", rules)
+          .isRegularFile();
     }
     assertThat(hostPath(mounts, "/etc/prometheus/" + ruleFiles.get(0)))
         .isEqualTo("./docs/observability/amends-alerts.yml");
@@ -169,29 +199,41 @@ class DockerComposeFileTest {
   }
 
   @Test
-  @DisplayName("Grafana gets the Prometheus data source and the dashboard provisioned, and no fixed admin password")
+  @DisplayName(
+      "Grafana gets the Prometheus data source and the dashboard provisioned, and no fixed admin password")
   void grafanaIsProvisioned() throws IOException {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     Map<String, String> mounts = shortFormMounts("grafana");
     assertThat(mounts).containsEntry("/etc/grafana/provisioning", "./docker/grafana/provisioning");
-    JsonNode datasource = yaml.readTree(root.resolve("docker/grafana/provisioning/datasources/prometheus.yml").toFile())
-        .path("datasources").path(0);
+    JsonNode datasource =
+        yaml.readTree(
+                root.resolve("docker/grafana/provisioning/datasources/prometheus.yml").toFile())
+            .path("datasources")
+            .path(0);
     assertThat(datasource.path("type").asText()).isEqualTo("prometheus");
     assertThat(datasource.path("url").asText()).isEqualTo("http://prometheus:9090");
-    assertThat(datasource.path("isDefault").asBoolean()).as("the dashboard's DS_PROMETHEUS picks the default").isTrue();
-    JsonNode provider = yaml.readTree(root.resolve("docker/grafana/provisioning/dashboards/amends.yml").toFile())
-        .path("providers").path(0);
+    assertThat(datasource.path("isDefault").asBoolean())
+        .as("the dashboard's DS_PROMETHEUS picks the default")
+        .isTrue();
+    JsonNode provider =
+        yaml.readTree(root.resolve("docker/grafana/provisioning/dashboards/amends.yml").toFile())
+            .path("providers")
+            .path(0);
     String dashboards = provider.path("options").path("path").asText();
-    assertThat(root.resolve(hostPath(mounts, dashboards + "/amends-dashboard.json"))).isRegularFile();
+    assertThat(root.resolve(hostPath(mounts, dashboards + "/amends-dashboard.json")))
+        .isRegularFile();
     assertThat(hostPath(mounts, dashboards + "/amends-dashboard.json"))
         .isEqualTo("./docs/observability/amends-dashboard.json");
     String password = environment("grafana").get("GF_SECURITY_ADMIN_PASSWORD");
-    assertThat(password).as("the admin password comes from the environment").startsWith("${GRAFANA_ADMIN_PASSWORD");
+    assertThat(password)
+        .as("the admin password comes from the environment")
+        .startsWith("${GRAFANA_ADMIN_PASSWORD");
     assertThat(command("grafana")).contains("GF_SECURITY_ADMIN_PASSWORD", "exit 1", "exec /run.sh");
   }
 
   @Test
-  @DisplayName("start order: database healthy, schema done, server healthy, then namespace, search attributes, UI and amends")
+  @DisplayName(
+      "start order: database healthy, schema done, server healthy, then namespace, search attributes, UI and amends")
   void dependsOnConditionsOrderTheStart() {
     assertThat(dependsOn("temporal-schema")).containsEntry("postgresql", HEALTHY);
     assertThat(dependsOn("temporal")).containsEntry("temporal-schema", COMPLETED);
@@ -209,13 +251,28 @@ class DockerComposeFileTest {
   @Test
   @DisplayName("every service waited on as healthy has a healthcheck, and amends has one too")
   void awaitedServicesHaveHealthchecks() {
-    services.fields().forEachRemaining(e -> dependsOn(e.getKey()).forEach((target, condition) -> {
-      assertThat(services.has(target)).as("%s depends on unknown service %s", e.getKey(), target).isTrue();
-      if (HEALTHY.equals(condition)) {
-        assertThat(service(target).path("healthcheck").path("test").isMissingNode())
-            .as("%s waits for %s to be healthy, so it needs a healthcheck", e.getKey(), target).isFalse();
-      }
-    }));
+    services
+        .fields()
+        .forEachRemaining(
+            e ->
+                dependsOn(e.getKey())
+                    .forEach(
+                        (target, condition) -> {
+                          assertThat(services.has(target))
+                              .as("%s depends on unknown service %s", e.getKey(), target)
+                              .isTrue();
+                          if (HEALTHY.equals(condition)) {
+                            assertThat(
+                                    service(target)
+                                        .path("healthcheck")
+                                        .path("test")
+                                        .isMissingNode())
+                                .as(
+                                    "%s waits for %s to be healthy, so it needs a healthcheck",
+                                    e.getKey(), target)
+                                .isFalse();
+                          }
+                        }));
     assertThat(service("amends").path("healthcheck").path("test").toString())
         .contains("/actuator/health/readiness");
   }
@@ -224,17 +281,20 @@ class DockerComposeFileTest {
   @DisplayName("the schema step sets up both the temporal and the temporal_visibility databases")
   void schemaStepSetsUpBothDatabases() {
     String script = command("temporal-schema");
-    assertThat(script).contains("setup-schema", "update-schema", "postgres12")
+    assertThat(script)
+        .contains("setup-schema", "update-schema", "postgres12")
         .contains("temporal:temporal", "temporal_visibility:visibility")
         .contains("/etc/temporal/schema/postgresql/v12/");
   }
 
   @Test
-  @DisplayName("the search-attribute step creates SagaStatus as Keyword and every attribute of temporal-dev")
+  @DisplayName(
+      "the search-attribute step creates SagaStatus as Keyword and every attribute of temporal-dev")
   void searchAttributeStepCreatesEveryAttribute() throws IOException {
     Map<String, String> created = new LinkedHashMap<>();
-    Matcher m = Pattern.compile("search-attribute create --name (\\w+) --type (\\w+)")
-        .matcher(command("temporal-search-attributes"));
+    Matcher m =
+        Pattern.compile("search-attribute create --name (\\w+) --type (\\w+)")
+            .matcher(command("temporal-search-attributes"));
     while (m.find()) {
       created.put(m.group(1), m.group(2));
     }
@@ -259,8 +319,12 @@ class DockerComposeFileTest {
         sql.append(Files.readString(f));
       }
     }
-    assertThat(sql.toString()).contains("CREATE ROLE amends LOGIN PASSWORD 'amends'",
-        "CREATE DATABASE amends OWNER amends", "CREATE DATABASE temporal ", "CREATE DATABASE temporal_visibility ");
+    assertThat(sql.toString())
+        .contains(
+            "CREATE ROLE amends LOGIN PASSWORD 'amends'",
+            "CREATE DATABASE amends OWNER amends",
+            "CREATE DATABASE temporal ",
+            "CREATE DATABASE temporal_visibility ");
   }
 
   @Test
@@ -269,7 +333,8 @@ class DockerComposeFileTest {
     Path dockerfile = root.resolve("Dockerfile");
     assertThat(dockerfile).exists();
     String text = Files.readString(dockerfile);
-    assertThat(text).containsPattern("FROM maven:[^\\s]*eclipse-temurin-17 AS build")
+    assertThat(text)
+        .containsPattern("FROM maven:[^\\s]*eclipse-temurin-17 AS build")
         .containsPattern("FROM eclipse-temurin:17[^\\s]*-jre")
         .containsPattern("mvn .*package -pl app -am")
         .contains("COPY --from=build /src/app/target/amends.jar")
@@ -309,8 +374,10 @@ class DockerComposeFileTest {
     if (deps.isArray()) {
       deps.forEach(d -> result.put(d.asText(), "service_started"));
     } else {
-      deps.fields().forEachRemaining(e ->
-          result.put(e.getKey(), e.getValue().path("condition").asText("service_started")));
+      deps.fields()
+          .forEachRemaining(
+              e ->
+                  result.put(e.getKey(), e.getValue().path("condition").asText("service_started")));
     }
     return result;
   }
@@ -390,6 +457,7 @@ class DockerComposeFileTest {
         return dir;
       }
     }
-    throw new IllegalStateException("docker-compose.yml not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "docker-compose.yml not found above " + Path.of("").toAbsolutePath());
   }
 }

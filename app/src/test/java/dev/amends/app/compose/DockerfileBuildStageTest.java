@@ -29,10 +29,10 @@ import org.w3c.dom.NodeList;
 /**
  * Replays the Dockerfile's build stage without a container engine: its COPY lines (with
  * .dockerignore applied) fill a scratch folder that stands for the image's file system, and the
- * checks ask whether the stage's Maven command could run there. A full build would take minutes,
- * so they stop at what broke before: a module the root pom lists but the stage never copied
- * (Maven then refuses the whole reactor), and a folder outside a module that a module reads its
- * resources from (Maven skips a missing one without a word, and the image lacks it).
+ * checks ask whether the stage's Maven command could run there. A full build would take minutes, so
+ * they stop at what broke before: a module the root pom lists but the stage never copied (Maven
+ * then refuses the whole reactor), and a folder outside a module that a module reads its resources
+ * from (Maven skips a missing one without a word, and the image lacks it).
  */
 class DockerfileBuildStageTest {
 
@@ -68,8 +68,9 @@ class DockerfileBuildStageTest {
     collectMissingModules(workdir(), "", missing);
 
     assertThat(missing)
-        .as("modules listed in a pom but not copied by the Dockerfile's build stage "
-            + "(Maven refuses the whole reactor, -pl or not)")
+        .as(
+            "modules listed in a pom but not copied by the Dockerfile's build stage "
+                + "(Maven refuses the whole reactor, -pl or not)")
         .isEmpty();
   }
 
@@ -123,7 +124,8 @@ class DockerfileBuildStageTest {
     }
 
     assertThat(finished ? maven.exitValue() : -1)
-        .as("%s in the replayed build stage (%s):%n%s",
+        .as(
+            "%s in the replayed build stage (%s):%n%s",
             String.join(" ", command), workdir(), Files.readString(log, StandardCharsets.UTF_8))
         .isZero();
   }
@@ -263,8 +265,7 @@ class DockerfileBuildStageTest {
           .as("the build stage copies from the build context only: %s", arguments)
           .isTrue();
       String destination = plain.get(plain.size() - 1);
-      boolean intoFolder =
-          destination.endsWith("/") || destination.equals(".") || plain.size() > 2;
+      boolean intoFolder = destination.endsWith("/") || destination.equals(".") || plain.size() > 2;
       return new Copy(
           plain.subList(0, plain.size() - 1),
           Path.of(workdir).resolve(destination).normalize().toString(),
@@ -315,9 +316,9 @@ class DockerfileBuildStageTest {
   }
 
   /**
-   * .dockerignore as Docker reads it, for the patterns this repository uses: glob lines relative
-   * to the context (a leading "**&#47;" also matches at the top), a path excluded with its
-   * parent, a line starting with "!" taking a path back, the last matching line winning.
+   * .dockerignore as Docker reads it, for the patterns this repository uses: glob lines relative to
+   * the context (a leading "**&#47;" also matches at the top), a path excluded with its parent, a
+   * line starting with "!" taking a path back, the last matching line winning.
    */
   record DockerIgnore(List<String> patterns) {
 

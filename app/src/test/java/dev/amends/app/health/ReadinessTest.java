@@ -1,16 +1,15 @@
 package dev.amends.app.health;
 
-import dev.amends.spring.health.TemporalHealthIndicator;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amends.spring.health.TemporalHealthIndicator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
@@ -31,7 +30,8 @@ class ReadinessTest {
     assertThat(readinessIncludes.split(",")).contains("readinessState", "db", "temporal");
     assertThat(temporal.health().getStatus()).isEqualTo(Status.UP);
 
-    ResponseEntity<String> readiness = http.getForEntity("/actuator/health/readiness", String.class);
+    ResponseEntity<String> readiness =
+        http.getForEntity("/actuator/health/readiness", String.class);
     assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(readiness.getBody()).contains("\"UP\"");
     assertThat(http.getForEntity("/actuator/health/liveness", String.class).getStatusCode())

@@ -46,8 +46,11 @@ final class AmendsProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command);
     // The sandbox profile keeps the sandboxes' HTTP switches, which the tests use, on real.
     builder.environment().put("SPRING_PROFILES_ACTIVE", "real,sandbox");
-    builder.environment()
-        .put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", ItTokens.publicKeyLocation());
+    builder
+        .environment()
+        .put(
+            "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
+            ItTokens.publicKeyLocation());
     builder.environment().put("TEMPORAL_ADDRESS", RealParts.temporalAddress());
     builder.environment().put("AMENDS_DB_URL", RealParts.dbUrl());
     builder.redirectErrorStream(true);

@@ -55,7 +55,8 @@ final class Api {
          "shippingAddress": {"name": "Ana", "line1": "%s", "city": "Lisbon",
                              "postalCode": "1000-001", "country": "PT"},
          "currency": "EUR"}
-        """.formatted(id, email, sku, card, line1);
+        """
+        .formatted(id, email, sku, card, line1);
   }
 
   int post(String path, String body) throws Exception {
@@ -77,10 +78,7 @@ final class Api {
   }
 
   JsonNode get(String path) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            request(path).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       return null;
     }

@@ -26,20 +26,58 @@ class CrashIT {
 
   /** What an order is made to do, how it must end, and what each sandbox must hold after. */
   enum Kind {
-    HAPPY("BOOK-1", "tok_visa", "1 Main St", "ana@example.com", "COMPLETED",
-        "CHARGE", "stock:DO", "shipping:DO", "mail:DO"),
-    FAILS_AT_SHIPMENT("BOOK-1", "tok_visa", "7 UNDELIVERABLE Rd", "ana@example.com", "COMPENSATED",
-        "CHARGE,REFUND", "stock:DO,UNDO", "", ""),
-    REFUND_BLOCKED("BOOK-1", "tok_refund_blocked", "7 UNDELIVERABLE Rd", "ana@example.com",
-        "COMPENSATED_WITH_OPERATOR", "CHARGE,REFUND", "stock:DO,UNDO", "", ""),
-    NOTICE_BLOCKED("BOOK-1", "tok_visa", "1 Main St", "lost-ack+notice-blocked@example.com",
-        "COMPENSATED_WITH_OPERATOR", "CHARGE,REFUND", "stock:DO,UNDO", "shipping:DO,UNDO",
+    HAPPY(
+        "BOOK-1",
+        "tok_visa",
+        "1 Main St",
+        "ana@example.com",
+        "COMPLETED",
+        "CHARGE",
+        "stock:DO",
+        "shipping:DO",
+        "mail:DO"),
+    FAILS_AT_SHIPMENT(
+        "BOOK-1",
+        "tok_visa",
+        "7 UNDELIVERABLE Rd",
+        "ana@example.com",
+        "COMPENSATED",
+        "CHARGE,REFUND",
+        "stock:DO,UNDO",
+        "",
+        ""),
+    REFUND_BLOCKED(
+        "BOOK-1",
+        "tok_refund_blocked",
+        "7 UNDELIVERABLE Rd",
+        "ana@example.com",
+        "COMPENSATED_WITH_OPERATOR",
+        "CHARGE,REFUND",
+        "stock:DO,UNDO",
+        "",
+        ""),
+    NOTICE_BLOCKED(
+        "BOOK-1",
+        "tok_visa",
+        "1 Main St",
+        "lost-ack+notice-blocked@example.com",
+        "COMPENSATED_WITH_OPERATOR",
+        "CHARGE,REFUND",
+        "stock:DO,UNDO",
+        "shipping:DO,UNDO",
         "mail:DO");
-
     final String sku, card, line1, email, end, payments, stock, shipping, mail;
 
-    Kind(String sku, String card, String line1, String email, String end, String payments,
-        String stock, String shipping, String mail) {
+    Kind(
+        String sku,
+        String card,
+        String line1,
+        String email,
+        String end,
+        String payments,
+        String stock,
+        String shipping,
+        String mail) {
       this.sku = sku;
       this.card = card;
       this.line1 = line1;
@@ -76,7 +114,8 @@ class CrashIT {
       for (Kind kind : Kind.values()) {
         String id = RUN + "-" + kind.name().toLowerCase() + "-" + i;
         orders.put(id, kind);
-        assertThat(service.post("/orders", Api.order(id, kind.sku, kind.card, kind.line1, kind.email)))
+        assertThat(
+                service.post("/orders", Api.order(id, kind.sku, kind.card, kind.line1, kind.email)))
             .isEqualTo(201);
       }
     }
@@ -85,7 +124,10 @@ class CrashIT {
     Thread.sleep(1500);
     amends.kill9();
     String running =
-        TemporalCli.run("workflow", "count", "--query",
+        TemporalCli.run(
+            "workflow",
+            "count",
+            "--query",
             "ExecutionStatus=\"Running\" AND WorkflowId STARTS_WITH \"order-" + RUN + "\"");
     assertThat(Integer.parseInt(running.replaceAll("\\D", "")))
         .as("sagas in flight when the worker died")
@@ -113,8 +155,12 @@ class CrashIT {
               .isEqualTo(202);
         }
         case NOTICE_BLOCKED ->
-            assertThat(decide(operator, id, "sendConfirmation-1",
-                    "{\"action\": \"RESOLVED_MANUALLY\", \"note\": \"phoned the customer\"}"))
+            assertThat(
+                    decide(
+                        operator,
+                        id,
+                        "sendConfirmation-1",
+                        "{\"action\": \"RESOLVED_MANUALLY\", \"note\": \"phoned the customer\"}"))
                 .isEqualTo(202);
         default -> {}
       }
@@ -125,10 +171,17 @@ class CrashIT {
       for (Map.Entry<String, Kind> order : orders.entrySet()) {
         String id = order.getKey();
         Kind kind = order.getValue();
-        JsonNode state = service.await("/orders/" + id, Api.status(kind.end), Duration.ofSeconds(120));
+        JsonNode state =
+            service.await("/orders/" + id, Api.status(kind.end), Duration.ofSeconds(120));
         assertThat(state.get("escalations").findValues("decision")).allMatch(d -> !d.isNull());
-        check(problems, id, "payments", String.join(",", list(db,
-            "SELECT kind FROM sandbox_payment WHERE order_id = ? ORDER BY kind", id)), kind.payments);
+        check(
+            problems,
+            id,
+            "payments",
+            String.join(
+                ",",
+                list(db, "SELECT kind FROM sandbox_payment WHERE order_id = ? ORDER BY kind", id)),
+            kind.payments);
         for (String system : List.of("stock", "shipping", "mail")) {
           String expected =
               switch (system) {
@@ -136,10 +189,18 @@ class CrashIT {
                 case "shipping" -> kind.shipping;
                 default -> kind.mail;
               };
-          List<String> kinds = list(db,
-              "SELECT kind FROM sandbox_effect WHERE order_id = ? AND system = '" + system
-                  + "' ORDER BY kind", id);
-          check(problems, id, system, kinds.isEmpty() ? "" : system + ":" + String.join(",", kinds),
+          List<String> kinds =
+              list(
+                  db,
+                  "SELECT kind FROM sandbox_effect WHERE order_id = ? AND system = '"
+                      + system
+                      + "' ORDER BY kind",
+                  id);
+          check(
+              problems,
+              id,
+              system,
+              kinds.isEmpty() ? "" : system + ":" + String.join(",", kinds),
               expected);
         }
       }
@@ -163,7 +224,8 @@ class CrashIT {
     assertThat(admin.get("/ledger/verification").at("/chain/intact").asBoolean()).isTrue();
     String report = operator.postForJson("/reconciler/runs", "").get("report").asText();
     JsonNode reconciled =
-        operator.await(report, r -> r.get("status").asText().equals("DONE"), Duration.ofSeconds(60));
+        operator.await(
+            report, r -> r.get("status").asText().equals("DONE"), Duration.ofSeconds(60));
     assertThat(reconciled.at("/survey/drifts").findValuesAsText("sagaId"))
         .noneMatch(saga -> saga.contains(RUN));
     assertThat(reconciled.at("/survey/drifts").findValuesAsText("orderId"))
@@ -175,8 +237,8 @@ class CrashIT {
     return operator.post("/orders/" + orderId + "/escalations/" + escalationId, body);
   }
 
-  private static void check(List<String> problems, String id, String what, String actual,
-      String expected) {
+  private static void check(
+      List<String> problems, String id, String what, String actual, String expected) {
     if (!actual.equals(expected)) {
       problems.add(id + " " + what + ": expected [" + expected + "] but was [" + actual + "]");
     }

@@ -25,16 +25,21 @@ import java.util.Locale;
  * written as PEM for amends to check tokens with, and JWTs for the users the tests act as.
  */
 final class ItTokens {
-  private static final List<String> ALL_ROLES = List.of("SERVICE", "EDITOR", "OPERATOR", "APPROVER", "ADMIN");
+  private static final List<String> ALL_ROLES =
+      List.of("SERVICE", "EDITOR", "OPERATOR", "APPROVER", "ADMIN");
   private static final KeyPair KEYS = generate();
   private static Path publicKeyFile;
 
   private ItTokens() {}
 
-  /** Where amends finds the public key: spring.security.oauth2.resourceserver.jwt.public-key-location. */
+  /**
+   * Where amends finds the public key:
+   * spring.security.oauth2.resourceserver.jwt.public-key-location.
+   */
   static synchronized String publicKeyLocation() {
     if (publicKeyFile == null) {
-      String base64 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded());
+      String base64 =
+          Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded());
       String pem = "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
       try {
         publicKeyFile = Files.createTempFile("amends-it-jwt-", ".pem");

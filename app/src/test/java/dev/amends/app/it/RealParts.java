@@ -31,7 +31,8 @@ final class RealParts {
     String value = System.getenv(name);
     if (value == null || value.isBlank()) {
       throw new IllegalStateException(
-          name + " is not set: start the real parts with scripts/it-env.sh start and source its output");
+          name
+              + " is not set: start the real parts with scripts/it-env.sh start and source its output");
     }
     return value;
   }

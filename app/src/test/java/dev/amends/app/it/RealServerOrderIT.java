@@ -55,20 +55,32 @@ class RealServerOrderIT {
   @Test
   void anEscalationIsFoundAndSettledFromTheTemporalCli() throws Exception {
     String id = RUN + "-esc";
-    service.post("/orders", Api.order(id, "tok_refund_blocked", "7 UNDELIVERABLE Rd", "ana@example.com"));
+    service.post(
+        "/orders", Api.order(id, "tok_refund_blocked", "7 UNDELIVERABLE Rd", "ana@example.com"));
     service.await("/orders/" + id, status("NEEDS_OPERATOR"), Duration.ofSeconds(60));
 
     awaitListed("SagaStatus=\"NEEDS_OPERATOR\"", "order-" + id);
 
     TemporalCli.run(
-        "workflow", "signal", "--workflow-id", "order-" + id, "--name", "resolveEscalation",
-        "--input", "\"approve it\"");
+        "workflow",
+        "signal",
+        "--workflow-id",
+        "order-" + id,
+        "--name",
+        "resolveEscalation",
+        "--input",
+        "\"approve it\"");
     service.await(
         "/orders/" + id, s -> s.get("rejectedDecisions").size() == 1, Duration.ofSeconds(30));
 
     admin.post("/sandbox/heal", "{\"orderId\": \"" + id + "\", \"system\": \"payments\"}");
     TemporalCli.run(
-        "workflow", "signal", "--workflow-id", "order-" + id, "--name", "resolveEscalation",
+        "workflow",
+        "signal",
+        "--workflow-id",
+        "order-" + id,
+        "--name",
+        "resolveEscalation",
         "--input",
         "{\"escalationId\": \"chargeCard-1\", \"action\": \"RETRY\", \"operator\": \"cli-operator\"}");
 
@@ -76,7 +88,8 @@ class RealServerOrderIT {
         service.await("/orders/" + id, status("COMPENSATED_WITH_OPERATOR"), Duration.ofSeconds(60));
     assertThat(state.get("escalations").get(0).get("decision").get("operator").asText())
         .isEqualTo("cli-operator");
-    assertThat(state.get("rejectedDecisions").get(0).get("reason").asText()).contains("JSON object");
+    assertThat(state.get("rejectedDecisions").get(0).get("reason").asText())
+        .contains("JSON object");
     JsonNode payments = admin.get("/sandbox/orders/" + id).get("payments");
     assertThat(payments.findValuesAsText("kind")).containsExactly("CHARGE", "REFUND");
     awaitListed(
@@ -89,17 +102,27 @@ class RealServerOrderIT {
       throws Exception {
     String id = RUN + "-trust";
     String workflowId = "order-" + id;
-    service.post("/orders", Api.order(id, "tok_refund_blocked", "7 UNDELIVERABLE Rd", "ana@example.com"));
+    service.post(
+        "/orders", Api.order(id, "tok_refund_blocked", "7 UNDELIVERABLE Rd", "ana@example.com"));
     service.await("/orders/" + id, status("NEEDS_OPERATOR"), Duration.ofSeconds(60));
 
     signal(workflowId, decision("RETRY", "o".repeat(300), null));
     signal(workflowId, decision("RESOLVED_MANUALLY", "ana", "refunded\\u0000"));
     signal(workflowId, decision("RESOLVED_MANUALLY", "ana", "n".repeat(5_000)));
     TemporalCli.run(
-        "workflow", "signal", "--workflow-id", workflowId, "--name", "resolveEscalation",
-        "--input", "RETRY please", "--input-meta", "encoding=binary/plain");
+        "workflow",
+        "signal",
+        "--workflow-id",
+        workflowId,
+        "--name",
+        "resolveEscalation",
+        "--input",
+        "RETRY please",
+        "--input-meta",
+        "encoding=binary/plain");
     JsonNode refused =
-        service.await("/orders/" + id, s -> s.get("rejectedDecisions").size() == 4, Duration.ofSeconds(30));
+        service.await(
+            "/orders/" + id, s -> s.get("rejectedDecisions").size() == 4, Duration.ofSeconds(30));
     assertThat(refused.get("rejectedDecisions").findValuesAsText("reason"))
         .satisfiesExactly(
             r -> assertThat(r).contains("operator is longer than 100"),
@@ -112,11 +135,13 @@ class RealServerOrderIT {
     service.await("/orders/" + id, status("AWAITING_APPROVAL"), Duration.ofSeconds(30));
     signal(workflowId, decision("APPROVE", "ana", null));
     JsonNode waiting =
-        service.await("/orders/" + id, s -> s.get("rejectedDecisions").size() == 5, Duration.ofSeconds(30));
+        service.await(
+            "/orders/" + id, s -> s.get("rejectedDecisions").size() == 5, Duration.ofSeconds(30));
     assertThat(waiting.get("rejectedDecisions").get(4).get("reason").asText())
         .contains("cannot approve it: a second person must");
     assertThat(waiting.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
-    awaitListed("WorkflowId=\"" + workflowId + "\" AND SagaStatus=\"AWAITING_APPROVAL\"", workflowId);
+    awaitListed(
+        "WorkflowId=\"" + workflowId + "\" AND SagaStatus=\"AWAITING_APPROVAL\"", workflowId);
 
     signal(workflowId, decision("APPROVE", "bo", "within policy"));
     service.await("/orders/" + id, status("COMPENSATED_WITH_OPERATOR"), Duration.ofSeconds(60));
@@ -129,20 +154,33 @@ class RealServerOrderIT {
     assertThat(closed.get("decisionOperator").asText()).isEqualTo("ana");
     assertThat(closed.get("decisionApprovedBy").asText()).isEqualTo("bo");
     assertThat(closed.get("decisionChannel").asText()).isEqualTo("temporal-signal");
-    assertThat(closed.get("decisionIdentity").asText()).isNotBlank().doesNotStartWith("amends-api:");
+    assertThat(closed.get("decisionIdentity").asText())
+        .isNotBlank()
+        .doesNotStartWith("amends-api:");
     assertThat(operator.get("/ledger/entries?sagaId=" + workflowId).findValuesAsText("note"))
         .anySatisfy(n -> assertThat(n).startsWith("ana, approved by bo"));
   }
 
   private static String decision(String action, String operator, String note) {
-    return "{\"escalationId\": \"chargeCard-1\", \"action\": \"" + action + "\", \"operator\": \""
-        + operator + "\"" + (note == null ? "" : ", \"note\": \"" + note + "\"") + "}";
+    return "{\"escalationId\": \"chargeCard-1\", \"action\": \""
+        + action
+        + "\", \"operator\": \""
+        + operator
+        + "\""
+        + (note == null ? "" : ", \"note\": \"" + note + "\"")
+        + "}";
   }
 
   private static void signal(String workflowId, String json) throws Exception {
     TemporalCli.run(
-        "workflow", "signal", "--workflow-id", workflowId, "--name", "resolveEscalation",
-        "--input", json);
+        "workflow",
+        "signal",
+        "--workflow-id",
+        workflowId,
+        "--name",
+        "resolveEscalation",
+        "--input",
+        json);
   }
 
   /** Visibility is eventually consistent: poll the operator's list query. */
@@ -155,7 +193,7 @@ class RealServerOrderIT {
       }
       Thread.sleep(500);
     }
-    throw new AssertionError("temporal workflow list --query '" + query + "' never listed "
-        + workflowId + ":\n" + out);
+    throw new AssertionError(
+        "temporal workflow list --query '" + query + "' never listed " + workflowId + ":\n" + out);
   }
 }

@@ -36,13 +36,16 @@ class ReconcilerIT {
     if (amends != null) {
       amends.close();
     }
-    amends = new AmendsProcess("--amends.reconciler.every=" + every, "--amends.undo-maximum-attempts=2").start();
+    amends =
+        new AmendsProcess("--amends.reconciler.every=" + every, "--amends.undo-maximum-attempts=2")
+            .start();
     return amends;
   }
 
   private static JsonNode schedule() throws Exception {
     return JSON.readTree(
-        TemporalCli.run("schedule", "describe", "--schedule-id", "amends-reconciler", "-o", "json"));
+        TemporalCli.run(
+            "schedule", "describe", "--schedule-id", "amends-reconciler", "-o", "json"));
   }
 
   private static String interval(JsonNode schedule) {
@@ -62,11 +65,13 @@ class ReconcilerIT {
       }
       Thread.sleep(250);
     }
-    throw new AssertionError("the application never said what it did to the schedule:\n" + amends.tail());
+    throw new AssertionError(
+        "the application never said what it did to the schedule:\n" + amends.tail());
   }
 
   @Test
-  void theScheduleIsCreatedOnceAndKeptAsConfigured_andAPausedScheduleStaysPaused() throws Exception {
+  void theScheduleIsCreatedOnceAndKeptAsConfigured_andAPausedScheduleStaysPaused()
+      throws Exception {
     try {
       TemporalCli.run("schedule", "delete", "--schedule-id", "amends-reconciler");
     } catch (IllegalStateException none) {
@@ -77,7 +82,8 @@ class ReconcilerIT {
     assertThat(scheduleLog()).contains("created");
     assertThat(interval(schedule())).isEqualTo("7s");
 
-    TemporalCli.run("schedule", "toggle", "--schedule-id", "amends-reconciler", "--pause", "--reason", "it");
+    TemporalCli.run(
+        "schedule", "toggle", "--schedule-id", "amends-reconciler", "--pause", "--reason", "it");
     try {
       start("7s");
       assertThat(scheduleLog()).contains("unchanged");
@@ -95,7 +101,8 @@ class ReconcilerIT {
   }
 
   private static void unpause() throws Exception {
-    TemporalCli.run("schedule", "toggle", "--schedule-id", "amends-reconciler", "--unpause", "--reason", "it");
+    TemporalCli.run(
+        "schedule", "toggle", "--schedule-id", "amends-reconciler", "--unpause", "--reason", "it");
   }
 
   @Test
@@ -107,28 +114,44 @@ class ReconcilerIT {
     Api operator = api.as("operator");
     Api admin = api.as("admin");
     String walkIn = RUN + "-walk-in";
-    assertThat(admin.post("/sandbox/payments",
-        "{\"orderId\": \"" + walkIn + "\", \"amountMinor\": 4200, \"currency\": \"USD\"}")).isEqualTo(201);
+    assertThat(
+            admin.post(
+                "/sandbox/payments",
+                "{\"orderId\": \"" + walkIn + "\", \"amountMinor\": 4200, \"currency\": \"USD\"}"))
+        .isEqualTo(201);
 
     // No run is asked for: the schedule's next run finds the charge and refunds it.
-    admin.await("/sandbox/orders/" + walkIn, r -> r.get("payments").size() == 2, Duration.ofSeconds(60));
-    JsonNode report = operator.await("/reconciler/report",
-        r -> r.get("actions").findValuesAsText("action").contains("REFUNDED"), Duration.ofSeconds(30));
+    admin.await(
+        "/sandbox/orders/" + walkIn, r -> r.get("payments").size() == 2, Duration.ofSeconds(60));
+    JsonNode report =
+        operator.await(
+            "/reconciler/report",
+            r -> r.get("actions").findValuesAsText("action").contains("REFUNDED"),
+            Duration.ofSeconds(30));
     assertThat(report.get("runId").asText()).startsWith("amends-reconciler-20");
 
     String order = RUN + "-mismatch";
     service.post("/orders", Api.order(order, "tok_visa", "1 Main St", "ana@example.com"));
     service.await("/orders/" + order, Api.status("COMPLETED"), Duration.ofSeconds(60));
     try (Connection db = DriverManager.getConnection(RealParts.dbUrl(), "amends", "amends")) {
-      db.createStatement().executeUpdate(
-          "UPDATE sandbox_payment SET amount_minor = amount_minor + 100 WHERE order_id = '" + order + "'");
+      db.createStatement()
+          .executeUpdate(
+              "UPDATE sandbox_payment SET amount_minor = amount_minor + 100 WHERE order_id = '"
+                  + order
+                  + "'");
     }
-    String chargeId = admin.get("/sandbox/orders/" + order).get("payments").get(0).get("paymentId").asText();
+    String chargeId =
+        admin.get("/sandbox/orders/" + order).get("payments").get(0).get("paymentId").asText();
     String escalation = "drift-payment-provider-" + chargeId;
     awaitListed("SagaStatus=\"NEEDS_OPERATOR\"", escalation);
 
     TemporalCli.run(
-        "workflow", "signal", "--workflow-id", escalation, "--name", "resolveEscalation",
+        "workflow",
+        "signal",
+        "--workflow-id",
+        escalation,
+        "--name",
+        "resolveEscalation",
         "--input",
         "{\"escalationId\": \"reconcile-1\", \"action\": \"ACCEPT_LOSS\", \"operator\": \"cli-operator\","
             + " \"note\": \"customer keeps the difference\"}");
@@ -136,10 +159,16 @@ class ReconcilerIT {
     operator.await("/sagas/" + escalation, Api.status("AWAITING_APPROVAL"), Duration.ofSeconds(30));
     awaitListed("SagaStatus=\"AWAITING_APPROVAL\"", escalation);
     TemporalCli.run(
-        "workflow", "signal", "--workflow-id", escalation, "--name", "resolveEscalation",
+        "workflow",
+        "signal",
+        "--workflow-id",
+        escalation,
+        "--name",
+        "resolveEscalation",
         "--input",
         "{\"escalationId\": \"reconcile-1\", \"action\": \"APPROVE\", \"operator\": \"cli-approver\"}");
-    operator.await("/sagas/" + escalation, Api.status("COMPENSATED_WITH_OPERATOR"), Duration.ofSeconds(30));
+    operator.await(
+        "/sagas/" + escalation, Api.status("COMPENSATED_WITH_OPERATOR"), Duration.ofSeconds(30));
     JsonNode ledger = operator.get("/ledger/entries?sagaId=order-" + order);
     assertThat(ledger.findValuesAsText("phase")).endsWith("WRITTEN_OFF");
     assertThat(ledger.get(ledger.size() - 1).get("note").asText())
@@ -149,11 +178,15 @@ class ReconcilerIT {
     // when the write-off was approved may still list it, so judge a run that began after it.
     String current = operator.get("/reconciler/report").get("runId").asText();
     JsonNode next =
-        operator.await("/reconciler/report", r -> !r.get("runId").asText().equals(current),
+        operator.await(
+            "/reconciler/report",
+            r -> !r.get("runId").asText().equals(current),
             Duration.ofSeconds(60));
     JsonNode later =
-        operator.await("/reconciler/report",
-            r -> !r.get("runId").asText().equals(next.get("runId").asText()), Duration.ofSeconds(60));
+        operator.await(
+            "/reconciler/report",
+            r -> !r.get("runId").asText().equals(next.get("runId").asText()),
+            Duration.ofSeconds(60));
     assertThat(later.get("actions").findValuesAsText("driftId"))
         .doesNotContain("payment-provider:" + chargeId);
     assertThat(verifyLedger()).contains("INTACT");

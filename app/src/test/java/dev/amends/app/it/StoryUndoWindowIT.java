@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class StoryUndoWindowIT {
   private static final String RUN = "uw" + System.currentTimeMillis();
+
   /** Long enough that a restart of amends (about 15 s here) ends inside the window. */
   private static final Duration WINDOW = Duration.ofSeconds(40);
 
@@ -64,13 +65,17 @@ class StoryUndoWindowIT {
     assertThat(Instant.now())
         .as("amends restarted inside the window (else this test cannot show it)")
         .isBefore(keptCommitsAt.minusSeconds(3));
-    assertThat(title(amends, kept)).as("not committed early, across the restart").isEqualTo("Old title");
+    assertThat(title(amends, kept))
+        .as("not committed early, across the restart")
+        .isEqualTo("Old title");
     assertThat(storedEdits(kept)).hasSize(1);
     JsonNode discarded = post(amends, "/undo/" + undoneEdit.get("undoId").asText(), "");
     assertThat(discarded.get("outcome").asText()).isEqualTo("DISCARDED");
 
     Instant firstSeen = awaitTitle(amends, kept, "New title", keptCommitsAt.plusSeconds(30));
-    assertThat(firstSeen).as("committed when the window ended, not before").isAfterOrEqualTo(keptCommitsAt);
+    assertThat(firstSeen)
+        .as("committed when the window ended, not before")
+        .isAfterOrEqualTo(keptCommitsAt);
     List<Instant> recorded = storedEdits(kept);
     assertThat(recorded).as("not lost, and committed once").hasSize(2);
     assertThat(recorded.get(1)).isAfterOrEqualTo(keptCommitsAt);
@@ -80,7 +85,9 @@ class StoryUndoWindowIT {
     assertThat(storedEdits(undone)).as("the discarded edit never reached the database").hasSize(1);
   }
 
-  /** The old titles, through the API, with a short window; their writers finish before the crash. */
+  /**
+   * The old titles, through the API, with a short window; their writers finish before the crash.
+   */
   private void seedOldTitles(String... stories) throws Exception {
     AmendsProcess seeding = start("--amends.story.window=1s", "--amends.story.ttl=1s");
     for (String story : stories) {
@@ -103,7 +110,9 @@ class StoryUndoWindowIT {
 
   private JsonNode edit(AmendsProcess amends, String story, String title) throws Exception {
     return post(
-        amends, "/stories/" + story + "/edits", "{\"field\": \"title\", \"value\": \"" + title + "\"}");
+        amends,
+        "/stories/" + story + "/edits",
+        "{\"field\": \"title\", \"value\": \"" + title + "\"}");
   }
 
   private String title(AmendsProcess amends, String story) throws Exception {

@@ -1,20 +1,18 @@
 package dev.amends.app.ledger;
 
-import dev.amends.app.AmendsApplication;
-import dev.amends.activities.db.Migrations;
-import java.util.stream.Stream;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amends.activities.db.Migrations;
 import dev.amends.activities.ledger.EffectLedger;
 import dev.amends.activities.ledger.EntryDraft;
 import dev.amends.activities.ledger.EntryPhase;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.amends.app.AmendsApplication;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,10 @@ class VerifyLedgerCommandTest {
 
   @BeforeEach
   void ledgerWithThreeEntries() {
-    url = "jdbc:h2:mem:v" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+    url =
+        "jdbc:h2:mem:v"
+            + UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
     DriverManagerDataSource dataSource = new DriverManagerDataSource(url, "sa", "");
     Flyway.configure()
         .dataSource(dataSource)
@@ -44,14 +45,23 @@ class VerifyLedgerCommandTest {
     EffectLedger ledger = new EffectLedger(dataSource);
     for (int i = 1; i <= 3; i++) {
       ledger.append(
-          EntryDraft.effect("order-c" + i, "chargeCard", "payment-provider", "order-c" + i + "/chargeCard",
-              EntryPhase.CONFIRMED, "ch_" + i, 100L * i, "EUR"));
+          EntryDraft.effect(
+              "order-c" + i,
+              "chargeCard",
+              "payment-provider",
+              "order-c" + i + "/chargeCard",
+              EntryPhase.CONFIRMED,
+              "ch_" + i,
+              100L * i,
+              "EUR"));
     }
   }
 
   private int run(String... args) {
     return VerifyLedgerCommand.run(
-        args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        args,
+        Map.of(),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -76,7 +86,8 @@ class VerifyLedgerCommandTest {
 
   @Test
   void anAnchorGivenOnTheCommandLineCatchesACutEnd() {
-    String head = jdbc.sql("SELECT hash FROM ledger_entry WHERE seq = 3").query(String.class).single();
+    String head =
+        jdbc.sql("SELECT hash FROM ledger_entry WHERE seq = 3").query(String.class).single();
     jdbc.sql("DROP TRIGGER ledger_entry_append_only").update();
     jdbc.sql("DELETE FROM ledger_entry WHERE seq = 3").update();
 
@@ -89,7 +100,8 @@ class VerifyLedgerCommandTest {
   void badArgumentsOrAnUnreachableDatabaseExitTwoWithTheReason() {
     assertThat(run("--anchor=three")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--anchor=three").contains("usage");
-    assertThat(run("--url=jdbc:postgresql://127.0.0.1:1/none", "--user=x", "--password=y")).isEqualTo(2);
+    assertThat(run("--url=jdbc:postgresql://127.0.0.1:1/none", "--user=x", "--password=y"))
+        .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot verify the ledger");
   }
 }

@@ -1,12 +1,11 @@
 package dev.amends.app.metrics;
 
-import dev.amends.saga.metrics.MetricNames;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.amends.app.api.ApiClient;
+import dev.amends.saga.metrics.MetricNames;
 import io.temporal.worker.MetricsType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -22,17 +21,17 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Every metric the dashboard and the alert rules in docs/observability/ query is one amends or
- * the Temporal SDK exports: a renamed metric would otherwise leave an empty panel or an alert
- * that never fires.
+ * Every metric the dashboard and the alert rules in docs/observability/ query is one amends or the
+ * Temporal SDK exports: a renamed metric would otherwise leave an empty panel or an alert that
+ * never fires.
  */
 @AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -40,12 +39,14 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMetrics
 class DashboardAndRulesNamesTest {
   private static final Path DOCS = Path.of("..", "docs", "observability");
-  private static final Pattern NAME = Pattern.compile("(?<![a-zA-Z0-9_:])(amends_|temporal_)[a-z0-9_:]*");
-  private static final Pattern RULE_EXPR = Pattern.compile("^\\s*(?:- )?expr:\\s*(.+)$", Pattern.MULTILINE);
+  private static final Pattern NAME =
+      Pattern.compile("(?<![a-zA-Z0-9_:])(amends_|temporal_)[a-z0-9_:]*");
+  private static final Pattern RULE_EXPR =
+      Pattern.compile("^\\s*(?:- )?expr:\\s*(.+)$", Pattern.MULTILINE);
 
   /**
-   * SDK counters the scrape shows only once they have counted something (a failed workflow
-   * task); for these the name must still be one of the SDK's own metric names.
+   * SDK counters the scrape shows only once they have counted something (a failed workflow task);
+   * for these the name must still be one of the SDK's own metric names.
    */
   private static final Set<String> COUNTED_ONLY_ON_FAILURE =
       Set.of("temporal_workflow_task_execution_failed_total");
@@ -56,7 +57,9 @@ class DashboardAndRulesNamesTest {
   @Test
   void givenTheDashboardAndTheRules_itFindsEveryAmendsNameInMetricNames() throws Exception {
     Set<String> exported =
-        MetricNames.ALL.stream().flatMap(n -> prometheusForms(n).stream()).collect(Collectors.toSet());
+        MetricNames.ALL.stream()
+            .flatMap(n -> prometheusForms(n).stream())
+            .collect(Collectors.toSet());
     Set<String> used = usedNames();
     Set<String> amends = used.stream().filter(n -> n.startsWith("amends_")).collect(toSortedSet());
 
@@ -77,7 +80,8 @@ class DashboardAndRulesNamesTest {
 
     Set<String> scraped = new TreeSet<>();
     Set<String> missing = new TreeSet<>(temporal);
-    // The SDK reports to the registry on an interval, so a scrape right after the order may lack some.
+    // The SDK reports to the registry on an interval, so a scrape right after the order may lack
+    // some.
     for (int i = 0; i < 120 && !missing.isEmpty(); i++) {
       scraped = scrape().names();
       missing.removeIf(scraped::contains);
@@ -87,7 +91,8 @@ class DashboardAndRulesNamesTest {
       }
     }
     assertThat(missing)
-        .as("temporal names neither scraped nor SDK names counted only on failure; scraped: %s",
+        .as(
+            "temporal names neither scraped nor SDK names counted only on failure; scraped: %s",
             scraped.stream().filter(n -> n.startsWith("temporal_")).toList())
         .isEmpty();
   }

@@ -8,9 +8,9 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
@@ -45,27 +45,31 @@ class MetricsApiTest {
 
     Scrape waiting =
         awaitScrape(
-            s -> s.sum("amends_escalations_open", "flow", FLOW, "world", "RML-3")
-                    > before.sum("amends_escalations_open", "flow", FLOW, "world", "RML-3")
-                && moved(before, s, "amends_escalations_opened_total", 1, "world", "RML-3"));
+            s ->
+                s.sum("amends_escalations_open", "flow", FLOW, "world", "RML-3")
+                        > before.sum("amends_escalations_open", "flow", FLOW, "world", "RML-3")
+                    && moved(before, s, "amends_escalations_opened_total", 1, "world", "RML-3"));
     assertThat(waiting.sum("amends_escalation_oldest_age_seconds", "flow", FLOW, "world", "RML-3"))
         .isGreaterThan(0);
     assertThat(waiting.has("amends_approvals_pending")).isTrue();
 
     api().as("admin").post("/sandbox/heal", "{\"orderId\": \"m-3\", \"system\": \"payments\"}");
     ResponseEntity<String> retry =
-        api().as("operator").post("/orders/m-3/escalations/chargeCard-1", "{\"action\": \"RETRY\"}");
+        api()
+            .as("operator")
+            .post("/orders/m-3/escalations/chargeCard-1", "{\"action\": \"RETRY\"}");
     assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     awaitOrder("m-3", "COMPENSATED_WITH_OPERATOR");
 
     Scrape after =
         awaitScrape(
-            s -> moved(before, s, "amends_sagas_completed_total", 1)
-                && moved(before, s, "amends_sagas_compensated_total", 1)
-                && moved(before, s, "amends_sagas_compensated_with_operator_total", 1)
-                && moved(before, s, "amends_decisions_total", 1, "action", "RETRY")
-                && s.sum("amends_escalations_open", "flow", FLOW, "world", "RML-3")
-                    == before.sum("amends_escalations_open", "flow", FLOW, "world", "RML-3"));
+            s ->
+                moved(before, s, "amends_sagas_completed_total", 1)
+                    && moved(before, s, "amends_sagas_compensated_total", 1)
+                    && moved(before, s, "amends_sagas_compensated_with_operator_total", 1)
+                    && moved(before, s, "amends_decisions_total", 1, "action", "RETRY")
+                    && s.sum("amends_escalations_open", "flow", FLOW, "world", "RML-3")
+                        == before.sum("amends_escalations_open", "flow", FLOW, "world", "RML-3"));
     assertThat(delta(before, after, "amends_sagas_started_total")).isEqualTo(3);
     assertThat(delta(before, after, "amends_undo_escalated_total", "step", "chargeCard"))
         .isEqualTo(1);
@@ -77,7 +81,8 @@ class MetricsApiTest {
     assertThat(delta(before, after, "amends_ledger_append_seconds_count")).isGreaterThan(0);
   }
 
-  private static boolean moved(Scrape before, Scrape now, String name, double by, String... labels) {
+  private static boolean moved(
+      Scrape before, Scrape now, String name, double by, String... labels) {
     return delta(before, now, name, labels) >= by;
   }
 
@@ -118,7 +123,8 @@ class MetricsApiTest {
          "shippingAddress": {"name": "Ana", "line1": "%s", "city": "Lisbon",
                              "postalCode": "1000-001", "country": "PT"},
          "currency": "EUR"}
-        """.formatted(id, card, line1);
+        """
+        .formatted(id, card, line1);
   }
 
   private ApiClient api() {

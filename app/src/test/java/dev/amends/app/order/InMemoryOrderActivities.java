@@ -105,7 +105,8 @@ public class InMemoryOrderActivities implements OrderActivities {
 
   @Override
   public Reservation reserveStock(ReserveStock request) {
-    return new Reservation(act("reserveStock", request.idempotencyKey(), OrderFailure.OUT_OF_STOCK));
+    return new Reservation(
+        act("reserveStock", request.idempotencyKey(), OrderFailure.OUT_OF_STOCK));
   }
 
   @Override
@@ -126,7 +127,8 @@ public class InMemoryOrderActivities implements OrderActivities {
 
   @Override
   public Shipment createShipment(CreateShipment request) {
-    return new Shipment(act("createShipment", request.idempotencyKey(), OrderFailure.UNDELIVERABLE));
+    return new Shipment(
+        act("createShipment", request.idempotencyKey(), OrderFailure.UNDELIVERABLE));
   }
 
   @Override

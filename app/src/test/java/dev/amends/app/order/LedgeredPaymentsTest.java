@@ -1,7 +1,5 @@
 package dev.amends.app.order;
 
-import dev.amends.app.AmendsApplication;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +9,7 @@ import dev.amends.activities.ledger.EntryKind;
 import dev.amends.activities.ledger.EntryPhase;
 import dev.amends.activities.ledger.LedgerEntry;
 import dev.amends.activities.ledger.LedgerVerifier;
+import dev.amends.app.AmendsApplication;
 import dev.amends.app.order.StepRequests.ChargeCard;
 import dev.amends.app.order.StepRequests.Undo;
 import dev.amends.app.order.StepResults.Charge;
@@ -140,9 +139,13 @@ class LedgeredPaymentsTest {
   void aBlockedRefundLeavesItsIntentOpenUntilARetrySucceeds() {
     payments.charge(SAGA, charge("tok_refund_blocked"));
 
-    assertThatThrownBy(() -> payments.refund(SAGA, refund())).isInstanceOf(ApplicationFailure.class);
-    assertThatThrownBy(() -> payments.refund(SAGA, refund())).isInstanceOf(ApplicationFailure.class);
-    assertThat(ledger.forCall(UNDO_KEY)).extracting(LedgerEntry::phase).containsExactly(EntryPhase.INTENDED);
+    assertThatThrownBy(() -> payments.refund(SAGA, refund()))
+        .isInstanceOf(ApplicationFailure.class);
+    assertThatThrownBy(() -> payments.refund(SAGA, refund()))
+        .isInstanceOf(ApplicationFailure.class);
+    assertThat(ledger.forCall(UNDO_KEY))
+        .extracting(LedgerEntry::phase)
+        .containsExactly(EntryPhase.INTENDED);
 
     faults.heal("payments", "L1");
     assertThat(payments.refund(SAGA, refund())).isEqualTo(UndoOutcome.UNDONE);

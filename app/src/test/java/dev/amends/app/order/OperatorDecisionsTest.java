@@ -1,12 +1,12 @@
 package dev.amends.app.order;
 
-import dev.amends.saga.RecordingEscalationActivities;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
 import dev.amends.saga.AmendsSaga;
 import dev.amends.saga.Escalation;
 import dev.amends.saga.OperatorAction;
+import dev.amends.saga.RecordingEscalationActivities;
 import dev.amends.saga.SagaSettings;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.SagaStatus;
@@ -14,7 +14,6 @@ import dev.amends.saga.SignalPayloads;
 import dev.amends.saga.StepState;
 import dev.amends.saga.StepStatus;
 import dev.amends.saga.WriteOffReview;
-import com.google.protobuf.ByteString;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
@@ -83,7 +82,9 @@ class OperatorDecisionsTest {
     for (int i = 0; i < 100 && escalations.writeOffs.isEmpty(); i++) {
       sleep();
     }
-    assertThat(escalations.writeOffs).singleElement().satisfies(e -> assertThat(e.awaitsApproval()).isTrue());
+    assertThat(escalations.writeOffs)
+        .singleElement()
+        .satisfies(e -> assertThat(e.awaitsApproval()).isTrue());
     assertThat(escalations.closed).as("a request settles nothing").isEmpty();
 
     decide(order, decision("chargeCard-1", "APPROVE", "bo", "within policy"));
@@ -91,17 +92,24 @@ class OperatorDecisionsTest {
 
     assertThat(result.status()).isEqualTo(SagaStatus.COMPENSATED_WITH_OPERATOR);
     assertThat(currentDetails("fe-1")).as("cleared once decided").isEmpty();
-    assertThat(stepStatus(query("fe-1"), OrderWorkflowImpl.CHARGE)).isEqualTo(StepStatus.LOSS_ACCEPTED);
-    assertThat(escalations.closed).singleElement().satisfies(e -> {
-      assertThat(e.decision().action()).isEqualTo(OperatorAction.ACCEPT_LOSS);
-      assertThat(e.decision().operator()).isEqualTo("ana");
-      assertThat(e.decision().note()).isEqualTo("customer kept the goods");
-      assertThat(e.decision().approvedBy()).isEqualTo("bo");
-      assertThat(e.writeOffs()).singleElement().satisfies(w -> {
-        assertThat(w.review()).isEqualTo(WriteOffReview.APPROVE);
-        assertThat(w.reviewNote()).isEqualTo("within policy");
-      });
-    });
+    assertThat(stepStatus(query("fe-1"), OrderWorkflowImpl.CHARGE))
+        .isEqualTo(StepStatus.LOSS_ACCEPTED);
+    assertThat(escalations.closed)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.decision().action()).isEqualTo(OperatorAction.ACCEPT_LOSS);
+              assertThat(e.decision().operator()).isEqualTo("ana");
+              assertThat(e.decision().note()).isEqualTo("customer kept the goods");
+              assertThat(e.decision().approvedBy()).isEqualTo("bo");
+              assertThat(e.writeOffs())
+                  .singleElement()
+                  .satisfies(
+                      w -> {
+                        assertThat(w.review()).isEqualTo(WriteOffReview.APPROVE);
+                        assertThat(w.reviewNote()).isEqualTo("within policy");
+                      });
+            });
   }
 
   @Test
@@ -118,10 +126,13 @@ class OperatorDecisionsTest {
 
     Escalation escalation = again.openEscalations().get(0);
     assertThat(escalation.awaitsApproval()).isFalse();
-    assertThat(escalation.writeOffs()).singleElement().satisfies(w -> {
-      assertThat(w.review()).isEqualTo(WriteOffReview.REJECT);
-      assertThat(w.reviewedBy()).isEqualTo("bo");
-    });
+    assertThat(escalation.writeOffs())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.review()).isEqualTo(WriteOffReview.REJECT);
+              assertThat(w.reviewedBy()).isEqualTo("bo");
+            });
     // The status is published before the rejection is recorded: wait for the record.
     for (int i = 0; i < 100 && escalations.writeOffs.size() < 2; i++) {
       sleep();
@@ -130,10 +141,12 @@ class OperatorDecisionsTest {
     assertThat(escalations.writeOffs.get(1).awaitsApproval()).isFalse();
     assertThat(sagaStatusAttribute("fe-2")).isEqualTo("NEEDS_OPERATOR");
 
-    decide(order, decision("chargeCard-1", "RESOLVED_MANUALLY", "ana", "refunded by bank transfer"));
+    decide(
+        order, decision("chargeCard-1", "RESOLVED_MANUALLY", "ana", "refunded by bank transfer"));
     assertThat(WorkflowStub.fromTyped(order).getResult(OrderResult.class).status())
         .isEqualTo(SagaStatus.COMPENSATED_WITH_OPERATOR);
-    assertThat(escalations.closed.get(0).decision().action()).isEqualTo(OperatorAction.RESOLVED_MANUALLY);
+    assertThat(escalations.closed.get(0).decision().action())
+        .isEqualTo(OperatorAction.RESOLVED_MANUALLY);
   }
 
   @Test
@@ -167,7 +180,9 @@ class OperatorDecisionsTest {
 
     env.sleep(Duration.ofMinutes(25));
 
-    assertThat(escalations.realerted).hasSize(2).allSatisfy(e -> assertThat(e.awaitsApproval()).isTrue());
+    assertThat(escalations.realerted)
+        .hasSize(2)
+        .allSatisfy(e -> assertThat(e.awaitsApproval()).isTrue());
     assertThat(query("fe-4").status()).isEqualTo(SagaStatus.AWAITING_APPROVAL);
     decide(order, decision("chargeCard-1", "APPROVE", "bo", null));
     WorkflowStub.fromTyped(order).getResult(OrderResult.class);
@@ -207,7 +222,8 @@ class OperatorDecisionsTest {
             r -> assertThat(r).contains("operator contains a control character (U+0007)"),
             r -> assertThat(r).contains("escalationId is longer than 128"),
             r -> assertThat(r).contains("escalationId may hold only"));
-    assertThat(state.rejectedDecisions()).allSatisfy(r -> assertThat(r.received()).hasSizeLessThan(210));
+    assertThat(state.rejectedDecisions())
+        .allSatisfy(r -> assertThat(r.received()).hasSizeLessThan(210));
     assertThat(state.status()).isEqualTo(SagaStatus.NEEDS_OPERATOR);
 
     String longest = "é".repeat(100);
@@ -248,10 +264,13 @@ class OperatorDecisionsTest {
     order.resolveEscalation(new RawValue(binary));
     SagaState state = awaitRejections("fe-8", 1);
 
-    assertThat(state.rejectedDecisions()).singleElement().satisfies(r -> {
-      assertThat(r.reason()).contains("'binary/plain'").contains("cannot be read as JSON");
-      assertThat(r.received()).contains("12 bytes");
-    });
+    assertThat(state.rejectedDecisions())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.reason()).contains("'binary/plain'").contains("cannot be read as JSON");
+              assertThat(r.received()).contains("12 bytes");
+            });
     assertThat(state.status()).isEqualTo(SagaStatus.NEEDS_OPERATOR);
   }
 
@@ -275,7 +294,9 @@ class OperatorDecisionsTest {
     assertThat(escalation.recordingDelayed()).isTrue();
     assertThat(escalation.recorded()).isFalse();
     assertThat(escalation.decision().operator()).isEqualTo("ana");
-    assertThat(escalations.realerted).singleElement().satisfies(e -> assertThat(e.recordingDelayed()).isTrue());
+    assertThat(escalations.realerted)
+        .singleElement()
+        .satisfies(e -> assertThat(e.recordingDelayed()).isTrue());
 
     decide(order, decision("chargeCard-1", "RETRY", "bo", null));
     SagaState refused = awaitRejections("fe-9", 1);
@@ -322,7 +343,9 @@ class OperatorDecisionsTest {
   }
 
   private SagaState query(String orderId) {
-    return client.newWorkflowStub(OrderWorkflow.class, OrderWorkflow.workflowId(orderId)).sagaState();
+    return client
+        .newWorkflowStub(OrderWorkflow.class, OrderWorkflow.workflowId(orderId))
+        .sagaState();
   }
 
   /** The markdown the Temporal UI shows for the saga, read with the SDK's metadata query. */
@@ -342,7 +365,11 @@ class OperatorDecisionsTest {
   }
 
   private static StepStatus stepStatus(SagaState state, String step) {
-    return state.steps().stream().filter(s -> s.name().equals(step)).findFirst().map(StepState::status).orElseThrow();
+    return state.steps().stream()
+        .filter(s -> s.name().equals(step))
+        .findFirst()
+        .map(StepState::status)
+        .orElseThrow();
   }
 
   private SagaState awaitStatus(String orderId, SagaStatus status) {
@@ -353,7 +380,8 @@ class OperatorDecisionsTest {
       }
       sleep();
     }
-    throw new AssertionError(orderId + " never reached " + status + "; it is " + query(orderId).status());
+    throw new AssertionError(
+        orderId + " never reached " + status + "; it is " + query(orderId).status());
   }
 
   private SagaState awaitRejections(String orderId, int count) {

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -38,7 +38,8 @@ class OrderApiTest {
          "shippingAddress": {"name": "Ana", "line1": "%s", "city": "Lisbon",
                              "postalCode": "1000-001", "country": "PT"},
          "currency": "EUR"}
-        """.formatted(id, card, line1);
+        """
+        .formatted(id, card, line1);
   }
 
   @Test
@@ -80,8 +81,7 @@ class OrderApiTest {
     ResponseEntity<String> refused = post("/orders", body);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getHeaders().getContentType())
-        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     JsonNode problem = json.readTree(refused.getBody());
     assertThat(problem.get("errors").findValuesAsText("field"))
         .contains("orderId", "customerEmail", "items[0].quantity", "shippingAddress", "currency");
@@ -97,8 +97,10 @@ class OrderApiTest {
     assertThat(post("/orders", order(longest, "tok_visa", "1 Main St")).getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
 
-    ResponseEntity<String> tooLong = post("/orders", order("x".repeat(129), "tok_visa", "1 Main St"));
-    ResponseEntity<String> control = post("/orders", order("api-7", "tok_visa", "1 Main\\u0000 St"));
+    ResponseEntity<String> tooLong =
+        post("/orders", order("x".repeat(129), "tok_visa", "1 Main St"));
+    ResponseEntity<String> control =
+        post("/orders", order("api-7", "tok_visa", "1 Main\\u0000 St"));
     ResponseEntity<String> badSku =
         post("/orders", order("api-8", "tok_visa", "1 Main St").replace("BOOK-1", "BOOK 1"));
 
@@ -137,7 +139,9 @@ class OrderApiTest {
   @Test
   void givenAFieldOfTheWrongType_itNamesThatField() throws Exception {
     ResponseEntity<String> refused =
-        post("/orders", order("api-3", "tok_visa", "x").replace("\"quantity\": 2", "\"quantity\": \"two\""));
+        post(
+            "/orders",
+            order("api-3", "tok_visa", "x").replace("\"quantity\": 2", "\"quantity\": \"two\""));
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json.readTree(refused.getBody()).get("errors").findValuesAsText("field"))
@@ -159,7 +163,8 @@ class OrderApiTest {
     assertThat(escalation.get("escalationId").asText()).isEqualTo("chargeCard-1");
     assertThat(escalation.get("world").asText()).isEqualTo("RML-3");
     assertThat(escalation.get("runbookUrl").asText()).isEqualTo("/docs/runbooks/refund-charge.md");
-    assertThat(escalation.get("decide").asText()).isEqualTo("/sagas/order-api-4/escalations/chargeCard-1");
+    assertThat(escalation.get("decide").asText())
+        .isEqualTo("/sagas/order-api-4/escalations/chargeCard-1");
     assertThat(operator().getEntity("/docs/runbooks/refund-charge.md").getBody())
         .contains("Runbook");
 
@@ -174,9 +179,12 @@ class OrderApiTest {
 
     ResponseEntity<String> someoneElse =
         operator()
-            .post("/orders/api-4/escalations/chargeCard-1", "{\"action\": \"RETRY\", \"operator\": \"ana\"}");
+            .post(
+                "/orders/api-4/escalations/chargeCard-1",
+                "{\"action\": \"RETRY\", \"operator\": \"ana\"}");
     assertThat(someoneElse.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(someoneElse.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(someoneElse.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(json.readTree(someoneElse.getBody()).get("errors").findValuesAsText("field"))
         .containsExactly("operator");
 
@@ -184,7 +192,8 @@ class OrderApiTest {
     ResponseEntity<String> retry =
         operator().post("/orders/api-4/escalations/chargeCard-1", "{\"action\": \"RETRY\"}");
     assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(json.readTree(retry.getBody()).at("/decision/operator").asText()).isEqualTo("operator");
+    assertThat(json.readTree(retry.getBody()).at("/decision/operator").asText())
+        .isEqualTo("operator");
 
     JsonNode state =
         awaitOrder("api-4", s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
@@ -194,20 +203,25 @@ class OrderApiTest {
         .doesNotContain("9 UNDELIVERABLE Rd", "ana@example.com", "tok_refund_blocked");
     JsonNode decision = state.get("escalations").get(0).get("decision");
     assertThat(decision.get("action").asText()).isEqualTo("RETRY");
-    assertThat(decision.get("operator").asText()).as("the caller is the operator").isEqualTo("operator");
+    assertThat(decision.get("operator").asText())
+        .as("the caller is the operator")
+        .isEqualTo("operator");
     assertThat(signalIdentities("order-api-4")).containsExactly("amends-api:operator");
     // Activity failures reach the history short (ConciseActivityFailures is on the worker).
-    assertThat(temporal.fetchHistory("order-api-4").getEvents().stream()
-            .filter(HistoryEvent::hasActivityTaskFailedEventAttributes)
-            .map(e -> e.getActivityTaskFailedEventAttributes().getFailure()))
+    assertThat(
+            temporal.fetchHistory("order-api-4").getEvents().stream()
+                .filter(HistoryEvent::hasActivityTaskFailedEventAttributes)
+                .map(e -> e.getActivityTaskFailedEventAttributes().getFailure()))
         .isNotEmpty()
-        .allSatisfy(f -> {
-          assertThat(f.getStackTrace().lines().count()).isLessThanOrEqualTo(6);
-          assertThat(f.getSerializedSize()).isLessThan(2_048);
-        });
+        .allSatisfy(
+            f -> {
+              assertThat(f.getStackTrace().lines().count()).isLessThanOrEqualTo(6);
+              assertThat(f.getSerializedSize()).isLessThan(2_048);
+            });
     JsonNode payments = api().as("admin").get("/sandbox/orders/api-4").get("payments");
     assertThat(payments.findValuesAsText("kind")).containsExactly("CHARGE", "REFUND");
-    assertThat(operator().get("/escalations").findValuesAsText("sagaId")).doesNotContain("order-api-4");
+    assertThat(operator().get("/escalations").findValuesAsText("sagaId"))
+        .doesNotContain("order-api-4");
     ResponseEntity<String> stale =
         api().as("admin").post("/orders/api-4/escalations/chargeCard-1", "{\"action\": \"RETRY\"}");
     assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -233,7 +247,8 @@ class OrderApiTest {
     ResponseEntity<String> ownApproval =
         api().as("admin").post(decide + "/approval", "{\"action\": \"APPROVE\"}");
     assertThat(ownApproval.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(ownApproval.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(ownApproval.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     ResponseEntity<String> byAnOperator =
         operator().post(decide + "/approval", "{\"action\": \"APPROVE\"}");
     assertThat(byAnOperator.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -267,20 +282,26 @@ class OrderApiTest {
     JsonNode entries = operator().get("/ledger/entries?sagaId=order-api-5");
     assertThat(entries.findValuesAsText("phase")).contains("WRITTEN_OFF");
     assertThat(entries.findValuesAsText("note"))
-        .anySatisfy(n -> assertThat(n).startsWith("admin, approved by approver (escalation chargeCard-1)"));
+        .anySatisfy(
+            n -> assertThat(n).startsWith("admin, approved by approver (escalation chargeCard-1)"));
   }
 
   @Test
-  void givenADecisionOutOfBounds_itAnswers400NamingTheField_andTheSagaStillWaits() throws Exception {
+  void givenADecisionOutOfBounds_itAnswers400NamingTheField_andTheSagaStillWaits()
+      throws Exception {
     post("/orders", order("api-6", "tok_refund_blocked", "9 UNDELIVERABLE Rd"));
     awaitOpenEscalation("order-api-6");
     String decide = "/orders/api-6/escalations/chargeCard-1";
 
     ResponseEntity<String> longNote =
-        operator().post(decide, "{\"action\": \"RESOLVED_MANUALLY\", \"note\": \"" + "n".repeat(2001) + "\"}");
+        operator()
+            .post(
+                decide,
+                "{\"action\": \"RESOLVED_MANUALLY\", \"note\": \"" + "n".repeat(2001) + "\"}");
     ResponseEntity<String> nul =
         operator().post(decide, "{\"action\": \"RESOLVED_MANUALLY\", \"note\": \"done\\u0000\"}");
-    ResponseEntity<String> badId = operator().post("/sagas/order!x/escalations/chargeCard-1", "{\"action\": \"RETRY\"}");
+    ResponseEntity<String> badId =
+        operator().post("/sagas/order!x/escalations/chargeCard-1", "{\"action\": \"RETRY\"}");
 
     for (ResponseEntity<String> refused : List.of(longNote, nul)) {
       assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -295,7 +316,10 @@ class OrderApiTest {
     assertThat(state.get("rejectedDecisionCount").asInt()).isZero();
 
     ResponseEntity<String> longest =
-        operator().post(decide, "{\"action\": \"RESOLVED_MANUALLY\", \"note\": \"" + "é".repeat(2000) + "\"}");
+        operator()
+            .post(
+                decide,
+                "{\"action\": \"RESOLVED_MANUALLY\", \"note\": \"" + "é".repeat(2000) + "\"}");
     assertThat(longest.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     awaitOrder("api-6", s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
   }

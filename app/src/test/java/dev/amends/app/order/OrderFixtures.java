@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Orders and settings for tests. */
 public final class OrderFixtures {
-  public static final SagaSettings FAST =
-      new SagaSettings(Duration.ofMinutes(10), 3);
+  public static final SagaSettings FAST = new SagaSettings(Duration.ofMinutes(10), 3);
 
   private OrderFixtures() {}
 

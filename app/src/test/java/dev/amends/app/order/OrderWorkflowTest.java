@@ -1,7 +1,5 @@
 package dev.amends.app.order;
 
-import dev.amends.saga.RecordingEscalationActivities;
-
 import static dev.amends.app.order.OrderWorkflowImpl.CHARGE;
 import static dev.amends.app.order.OrderWorkflowImpl.CONFIRM;
 import static dev.amends.app.order.OrderWorkflowImpl.PRICE;
@@ -13,19 +11,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.amends.saga.AmendsSaga;
 import dev.amends.saga.Escalation;
 import dev.amends.saga.OperatorAction;
-import dev.amends.saga.SignalPayloads;
+import dev.amends.saga.RecordingEscalationActivities;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.SagaStatus;
+import dev.amends.saga.SignalPayloads;
 import dev.amends.saga.StepState;
 import dev.amends.saga.StepStatus;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -48,7 +47,8 @@ class OrderWorkflowTest {
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow =
       TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(OrderWorkflowImpl.class, PlainOrderWorkflowImpl.class)
+          .registerWorkflowImplementationTypes(
+              OrderWorkflowImpl.class, PlainOrderWorkflowImpl.class)
           .registerSearchAttribute("SagaStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
           .setDoNotStart(true)
           .build();
@@ -74,8 +74,7 @@ class OrderWorkflowTest {
 
     assertThat(result.status()).isEqualTo(SagaStatus.COMPLETED);
     assertThat(result.totalMinor()).isEqualTo(3000);
-    assertThat(activities.callNames())
-        .containsExactly(PRICE, RESERVE, CHARGE, SHIP, CONFIRM);
+    assertThat(activities.callNames()).containsExactly(PRICE, RESERVE, CHARGE, SHIP, CONFIRM);
     SagaState state = query("o-1");
     assertThat(state.status()).isEqualTo(SagaStatus.COMPLETED);
     assertThat(state.steps()).extracting(StepState::status).containsOnly(StepStatus.DONE);
@@ -179,13 +178,16 @@ class OrderWorkflowTest {
           case ACCEPT_LOSS -> StepStatus.LOSS_ACCEPTED;
         };
     assertThat(stepStatus(state, step)).isEqualTo(expected);
-    assertThat(state.escalations()).singleElement().satisfies(e -> {
-      assertThat(e.awaitsDecision()).isFalse();
-      assertThat(e.decision().action()).isEqualTo(action);
-      assertThat(e.decision().operator()).isEqualTo("ana");
-      assertThat(e.decision().approvedBy()).isEqualTo(writeOffOfACharge ? "bo" : null);
-      assertThat(e.recorded()).isTrue();
-    });
+    assertThat(state.escalations())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.awaitsDecision()).isFalse();
+              assertThat(e.decision().action()).isEqualTo(action);
+              assertThat(e.decision().operator()).isEqualTo("ana");
+              assertThat(e.decision().approvedBy()).isEqualTo(writeOffOfACharge ? "bo" : null);
+              assertThat(e.recorded()).isTrue();
+            });
     assertThat(escalations.closed).extracting(Escalation::id).containsExactly(step + "-1");
     assertThat(sagaStatusAttribute("o-3")).isEqualTo("COMPENSATED_WITH_OPERATOR");
     String doKey = "order-o-3/" + step;
@@ -233,7 +235,8 @@ class OrderWorkflowTest {
     decide(order, decision("reserveStock-1", "ACCEPT_LOSS", "ana", null));
     decide(order, decision("reserveStock-1", "RETRY", null, null));
     decide(order, decision("nope-1", "RETRY", "ana", null));
-    decide(order, 
+    decide(
+        order,
         Map.of("escalationId", "reserveStock-1", "action", "RETRY", "operator", "a", "x", "1"));
 
     SagaState state = awaitRejections("o-5", 7);
@@ -299,10 +302,12 @@ class OrderWorkflowTest {
   void givenTheSameOrderStartedTwice_itRunsOnceAndChargesOnce() {
     OrderWorkflow first = newOrder("o-8");
     WorkflowClient.start(first::fulfil, OrderFixtures.input("o-8"));
-    assertThatThrownBy(() -> WorkflowClient.start(newOrder("o-8")::fulfil, OrderFixtures.input("o-8")))
+    assertThatThrownBy(
+            () -> WorkflowClient.start(newOrder("o-8")::fulfil, OrderFixtures.input("o-8")))
         .isInstanceOf(WorkflowExecutionAlreadyStarted.class);
     WorkflowStub.fromTyped(first).getResult(OrderResult.class);
-    assertThatThrownBy(() -> WorkflowClient.start(newOrder("o-8")::fulfil, OrderFixtures.input("o-8")))
+    assertThatThrownBy(
+            () -> WorkflowClient.start(newOrder("o-8")::fulfil, OrderFixtures.input("o-8")))
         .isInstanceOf(WorkflowExecutionAlreadyStarted.class);
 
     assertThat(activities.callNames().stream().filter(CHARGE::equals)).hasSize(1);
@@ -329,7 +334,10 @@ class OrderWorkflowTest {
     PlainOrderWorkflow twin =
         client.newWorkflowStub(
             PlainOrderWorkflow.class,
-            WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId("twin-o-11").build());
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(taskQueue)
+                .setWorkflowId("twin-o-11")
+                .build());
     twin.fulfil(OrderFixtures.input("twin-11"));
 
     List<io.temporal.api.history.v1.HistoryEvent> events =
@@ -465,7 +473,8 @@ class OrderWorkflowTest {
       }
       Thread.sleep(50);
     }
-    throw new AssertionError(orderId + " never reached " + status + "; it is " + query(orderId).status());
+    throw new AssertionError(
+        orderId + " never reached " + status + "; it is " + query(orderId).status());
   }
 
   private SagaState awaitRejections(String orderId, int count) throws InterruptedException {
@@ -498,7 +507,10 @@ class OrderWorkflowTest {
   }
 
   private static StepStatus stepStatus(SagaState state, String step) {
-    return state.steps().stream().filter(s -> s.name().equals(step)).findFirst().orElseThrow()
+    return state.steps().stream()
+        .filter(s -> s.name().equals(step))
+        .findFirst()
+        .orElseThrow()
         .status();
   }
 

@@ -31,7 +31,10 @@ public class PlainOrderWorkflowImpl implements PlainOrderWorkflow {
       Charge charge =
           activities.chargeCard(
               new ChargeCard(
-                  orderId, id + "/chargeCard", order.cardToken(), price.totalMinor(),
+                  orderId,
+                  id + "/chargeCard",
+                  order.cardToken(),
+                  price.totalMinor(),
                   price.currency()));
       saga.addCompensation(() -> activities.cancelShipment(undo(orderId, id, "createShipment")));
       Shipment shipment =
@@ -41,11 +44,20 @@ public class PlainOrderWorkflowImpl implements PlainOrderWorkflow {
           () -> activities.sendCancellationNotice(undo(orderId, id, "sendConfirmation")));
       activities.sendConfirmation(
           new SendConfirmation(
-              orderId, id + "/sendConfirmation", order.customerEmail(), price.totalMinor(),
+              orderId,
+              id + "/sendConfirmation",
+              order.customerEmail(),
+              price.totalMinor(),
               price.currency()));
       return new OrderResult(
-          orderId, SagaStatus.COMPLETED, price.totalMinor(), price.currency(), charge.chargeId(),
-          shipment.shipmentId(), null, null);
+          orderId,
+          SagaStatus.COMPLETED,
+          price.totalMinor(),
+          price.currency(),
+          charge.chargeId(),
+          shipment.shipmentId(),
+          null,
+          null);
     } catch (ActivityFailure e) {
       Workflow.newDetachedCancellationScope(saga::compensate).run();
       return new OrderResult(orderId, SagaStatus.COMPENSATED, 0, null, null, null, null, null);

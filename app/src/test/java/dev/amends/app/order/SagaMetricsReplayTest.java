@@ -1,15 +1,14 @@
 package dev.amends.app.order;
 
-import dev.amends.saga.RecordingEscalationActivities;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
-import dev.amends.saga.metrics.MetricNames;
+import dev.amends.saga.RecordingEscalationActivities;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.SagaStatus;
 import dev.amends.saga.SignalPayloads;
+import dev.amends.saga.metrics.MetricNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -27,8 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The saga's counters go through the workflow's metrics scope. The worker caches one workflow, so
- * a saga waiting for an operator is evicted when another one runs, and replays its whole history
+ * The saga's counters go through the workflow's metrics scope. The worker caches one workflow, so a
+ * saga waiting for an operator is evicted when another one runs, and replays its whole history
  * before it takes the decision: each event must still count exactly once.
  */
 class SagaMetricsReplayTest {
@@ -53,8 +52,7 @@ class SagaMetricsReplayTest {
                 .setMetricsScope(scope)
                 .setWorkerFactoryOptions(
                     WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(1).build())
-                .registerSearchAttribute(
-                    "SagaStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .registerSearchAttribute("SagaStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .build());
     Worker worker = env.newWorker("metrics");
     worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);

@@ -2,9 +2,9 @@ package dev.amends.app.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.amends.saga.RecordingEscalationActivities;
 import dev.amends.saga.AmendsSaga;
 import dev.amends.saga.OperatorAction;
+import dev.amends.saga.RecordingEscalationActivities;
 import dev.amends.saga.SagaSettings;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.SagaStatus;
@@ -50,8 +50,20 @@ class DriftEscalationWorkflowTest {
   }
 
   static Drift drift(DriftKind kind) {
-    return new Drift("payment-provider:ch_1", kind, "payment-provider", "ch_1", "order-1/chargeCard",
-        "order-1", "1", 1299L, "EUR", 1399L, "EUR", 0, "the ledger records 12.99 EUR, the provider 13.99 EUR");
+    return new Drift(
+        "payment-provider:ch_1",
+        kind,
+        "payment-provider",
+        "ch_1",
+        "order-1/chargeCard",
+        "order-1",
+        "1",
+        1299L,
+        "EUR",
+        1399L,
+        "EUR",
+        0,
+        "the ledger records 12.99 EUR, the provider 13.99 EUR");
   }
 
   private WorkflowStub open(DriftKind kind) {
@@ -64,7 +76,8 @@ class DriftEscalationWorkflowTest {
                 .build());
     WorkflowClient.start(
         escalation::settle,
-        new DriftEscalationInput(drift(kind), new SagaSettings(Duration.ofMinutes(30), 2), "run-1"));
+        new DriftEscalationInput(
+            drift(kind), new SagaSettings(Duration.ofMinutes(30), 2), "run-1"));
     WorkflowStub stub = WorkflowStub.fromTyped(escalation);
     awaitStatus(stub, SagaStatus.NEEDS_OPERATOR);
     return stub;
@@ -94,16 +107,26 @@ class DriftEscalationWorkflowTest {
     SagaState state = state(stub);
     assertThat(stub.getExecution().getWorkflowId()).isEqualTo("drift-payment-provider-ch_1");
     assertThat(state.sagaName()).isEqualTo("ledger-drift");
-    assertThat(state.openEscalations()).singleElement().satisfies(e -> {
-      assertThat(e.id()).isEqualTo("reconcile-1");
-      assertThat(e.runbook()).isEqualTo("docs/runbooks/ledger-drift.md");
-      assertThat(e.error()).contains("AMOUNT_MISMATCH").contains("13.99 EUR");
-    });
+    assertThat(state.openEscalations())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.id()).isEqualTo("reconcile-1");
+              assertThat(e.runbook()).isEqualTo("docs/runbooks/ledger-drift.md");
+              assertThat(e.error()).contains("AMOUNT_MISMATCH").contains("13.99 EUR");
+            });
     assertThat(escalations.opened).hasSize(1);
-    assertThat(client.fetchHistory(stub.getExecution().getWorkflowId()).getEvents().stream()
-            .filter(e -> e.hasUpsertWorkflowSearchAttributesEventAttributes())
-            .map(e -> e.getUpsertWorkflowSearchAttributesEventAttributes().getSearchAttributes()
-                .getIndexedFieldsMap().get(AmendsSaga.SAGA_STATUS.getName()).getData().toStringUtf8()))
+    assertThat(
+            client.fetchHistory(stub.getExecution().getWorkflowId()).getEvents().stream()
+                .filter(e -> e.hasUpsertWorkflowSearchAttributesEventAttributes())
+                .map(
+                    e ->
+                        e.getUpsertWorkflowSearchAttributesEventAttributes()
+                            .getSearchAttributes()
+                            .getIndexedFieldsMap()
+                            .get(AmendsSaga.SAGA_STATUS.getName())
+                            .getData()
+                            .toStringUtf8()))
         .containsExactly("\"NEEDS_OPERATOR\"");
   }
 
@@ -117,7 +140,8 @@ class DriftEscalationWorkflowTest {
 
     SagaState state = state(stub);
     assertThat(state.status()).isEqualTo(SagaStatus.NEEDS_OPERATOR);
-    assertThat(state.rejectedDecisions()).extracting(r -> r.reason())
+    assertThat(state.rejectedDecisions())
+        .extracting(r -> r.reason())
         .anySatisfy(r -> assertThat(r).contains("JSON object"))
         .anySatisfy(r -> assertThat(r).contains("note is required"));
     assertThat(escalations.realerted).isNotEmpty();
@@ -131,7 +155,8 @@ class DriftEscalationWorkflowTest {
     stub.signal("resolveEscalation", decision("reconcile-1", "ACCEPT_LOSS", "goodwill"));
     awaitStatus(stub, SagaStatus.AWAITING_APPROVAL);
     assertThat(activities.settlements).isEmpty();
-    assertThat(state(stub).openEscalations().get(0).pendingWriteOff().requestedBy()).isEqualTo("ana");
+    assertThat(state(stub).openEscalations().get(0).pendingWriteOff().requestedBy())
+        .isEqualTo("ana");
     stub.signal(
         "resolveEscalation",
         Map.of("escalationId", "reconcile-1", "action", "APPROVE", "operator", "bo"));
@@ -139,12 +164,15 @@ class DriftEscalationWorkflowTest {
 
     assertThat(settled.outcome()).isEqualTo("ACCEPT_LOSS");
     assertThat(settled.ledgerSeqs()).containsExactly(42L);
-    assertThat(activities.settlements).singleElement().satisfies(s -> {
-      assertThat(s.escalationId()).isEqualTo("reconcile-1");
-      assertThat(s.decision().action()).isEqualTo(OperatorAction.ACCEPT_LOSS);
-      assertThat(s.decision().operator()).isEqualTo("ana");
-      assertThat(s.decision().approvedBy()).isEqualTo("bo");
-    });
+    assertThat(activities.settlements)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.escalationId()).isEqualTo("reconcile-1");
+              assertThat(s.decision().action()).isEqualTo(OperatorAction.ACCEPT_LOSS);
+              assertThat(s.decision().operator()).isEqualTo("ana");
+              assertThat(s.decision().approvedBy()).isEqualTo("bo");
+            });
     assertThat(state(stub).status()).isEqualTo(SagaStatus.COMPENSATED_WITH_OPERATOR);
     assertThat(state(stub).steps().get(0).status()).isEqualTo(StepStatus.LOSS_ACCEPTED);
     assertThat(escalations.closed).hasSize(1);
@@ -156,10 +184,15 @@ class DriftEscalationWorkflowTest {
     activities.stillThere = drift(DriftKind.AMOUNT_MISMATCH);
 
     stub.signal("resolveEscalation", decision("reconcile-1", "RETRY", null));
-    for (int i = 0; i < 200 && state(stub).openEscalations().stream().noneMatch(e -> e.id().equals("reconcile-2")); i++) {
+    for (int i = 0;
+        i < 200
+            && state(stub).openEscalations().stream().noneMatch(e -> e.id().equals("reconcile-2"));
+        i++) {
       env.sleep(Duration.ofMillis(50));
     }
-    assertThat(state(stub).openEscalations()).extracting(e -> e.id()).containsExactly("reconcile-2");
+    assertThat(state(stub).openEscalations())
+        .extracting(e -> e.id())
+        .containsExactly("reconcile-2");
 
     activities.stillThere = null;
     stub.signal("resolveEscalation", decision("reconcile-2", "RETRY", null));

@@ -3,13 +3,11 @@ package dev.amends.app.reconcile;
 import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
-import dev.amends.app.reconcile.ReconcilerProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +18,8 @@ class EmbeddedReconcilerTimerTest {
   void itStartsARunEveryIntervalUntilStopped() {
     ReconcilerRunner runner = mock(ReconcilerRunner.class);
     EmbeddedReconcilerTimer timer =
-        new EmbeddedReconcilerTimer(runner, new ReconcilerProperties(true, Duration.ofMillis(50), 10));
+        new EmbeddedReconcilerTimer(
+            runner, new ReconcilerProperties(true, Duration.ofMillis(50), 10));
 
     timer.start();
     verify(runner, timeout(2_000).atLeast(3)).startNow("timer");
@@ -37,7 +36,8 @@ class EmbeddedReconcilerTimerTest {
         .thenThrow(new IllegalStateException("server down"))
         .thenReturn("amends-reconciler-timer-1");
     EmbeddedReconcilerTimer timer =
-        new EmbeddedReconcilerTimer(runner, new ReconcilerProperties(true, Duration.ofMillis(50), 10));
+        new EmbeddedReconcilerTimer(
+            runner, new ReconcilerProperties(true, Duration.ofMillis(50), 10));
 
     timer.start();
     verify(runner, timeout(2_000).atLeast(2)).startNow("timer");
@@ -48,7 +48,8 @@ class EmbeddedReconcilerTimerTest {
   void disabledItStartsNothing() {
     ReconcilerRunner runner = mock(ReconcilerRunner.class);
     EmbeddedReconcilerTimer timer =
-        new EmbeddedReconcilerTimer(runner, new ReconcilerProperties(false, Duration.ofMillis(50), 10));
+        new EmbeddedReconcilerTimer(
+            runner, new ReconcilerProperties(false, Duration.ofMillis(50), 10));
 
     timer.start();
     verify(runner, after(300).never()).startNow("timer");

@@ -10,9 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,9 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The effect ledger and the reconciler through the REST API, on the embedded default: orders
- * write their RML-3 story, drift is found and settled, what needs a person is escalated and
- * settled by an operator decision, and the chain verifies.
+ * The effect ledger and the reconciler through the REST API, on the embedded default: orders write
+ * their RML-3 story, drift is found and settled, what needs a person is escalated and settled by an
+ * operator decision, and the chain verifies.
  */
 @AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -52,7 +52,8 @@ class ReconcilerApiTest {
          "shippingAddress": {"name": "Ana", "line1": "%s", "city": "Lisbon",
                              "postalCode": "1000-001", "country": "PT"},
          "currency": "EUR"}
-        """.formatted(id, card, line1);
+        """
+        .formatted(id, card, line1);
   }
 
   private List<String> story(String sagaId) throws Exception {
@@ -89,11 +90,13 @@ class ReconcilerApiTest {
 
     assertThat(story("order-led-1")).containsExactly("EFFECT:INTENDED", "EFFECT:CONFIRMED");
     assertThat(story("order-led-2"))
-        .containsExactly("EFFECT:INTENDED", "EFFECT:CONFIRMED", "CORRECTION:INTENDED", "CORRECTION:CONFIRMED");
+        .containsExactly(
+            "EFFECT:INTENDED", "EFFECT:CONFIRMED", "CORRECTION:INTENDED", "CORRECTION:CONFIRMED");
     JsonNode charge = operator.get("/ledger/entries?sagaId=order-led-1").get(1);
     assertThat(charge.get("externalSystem").asText()).isEqualTo("payment-provider");
     assertThat(charge.get("externalRef").asText())
-        .isEqualTo(admin.get("/sandbox/orders/led-1").get("payments").get(0).get("paymentId").asText());
+        .isEqualTo(
+            admin.get("/sandbox/orders/led-1").get("payments").get(0).get("paymentId").asText());
     assertThat(charge.get("hash").asText()).hasSize(64);
 
     JsonNode verification = admin.get("/ledger/verification").get("chain");
@@ -107,23 +110,31 @@ class ReconcilerApiTest {
     service.await("/orders/led-3", s -> s.get("status").asText().equals("NEEDS_OPERATOR"));
 
     ResponseEntity<String> decided =
-        operator.post("/orders/led-3/escalations/chargeCard-1",
+        operator.post(
+            "/orders/led-3/escalations/chargeCard-1",
             "{\"action\": \"ACCEPT_LOSS\", \"note\": \"chargeback returned it\"}");
     assertThat(decided.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     service.await("/orders/led-3", s -> s.get("status").asText().equals("AWAITING_APPROVAL"));
-    assertThat(approver.post("/orders/led-3/escalations/chargeCard-1/approval", "{\"action\": \"APPROVE\"}")
-            .getStatusCode())
+    assertThat(
+            approver
+                .post(
+                    "/orders/led-3/escalations/chargeCard-1/approval", "{\"action\": \"APPROVE\"}")
+                .getStatusCode())
         .isEqualTo(HttpStatus.ACCEPTED);
-    service.await("/orders/led-3", s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
+    service.await(
+        "/orders/led-3", s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
 
     assertThat(story("order-led-3"))
-        .containsExactly("EFFECT:INTENDED", "EFFECT:CONFIRMED", "CORRECTION:INTENDED", "CORRECTION:WRITTEN_OFF");
+        .containsExactly(
+            "EFFECT:INTENDED", "EFFECT:CONFIRMED", "CORRECTION:INTENDED", "CORRECTION:WRITTEN_OFF");
   }
 
   @Test
   void aChargeMadeOutsideAmendsIsRefundedByARun_andASecondRunChangesNothing() throws Exception {
     ResponseEntity<String> charged =
-        admin.post("/sandbox/payments", "{\"orderId\": \"walk-in-1\", \"amountMinor\": 4200, \"currency\": \"USD\"}");
+        admin.post(
+            "/sandbox/payments",
+            "{\"orderId\": \"walk-in-1\", \"amountMinor\": 4200, \"currency\": \"USD\"}");
     assertThat(charged.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String chargeId = operator.read(charged).get("paymentId").asText();
 
@@ -135,10 +146,12 @@ class ReconcilerApiTest {
     assertThat(action.get("action").asText()).isEqualTo("REFUNDED");
     assertThat(admin.get("/sandbox/orders/walk-in-1").get("payments").findValuesAsText("kind"))
         .containsExactly("CHARGE", "REFUND");
-    assertThat(operator.get("/reconciler/report").get("runId").asText()).isEqualTo(report.get("runId").asText());
+    assertThat(operator.get("/reconciler/report").get("runId").asText())
+        .isEqualTo(report.get("runId").asText());
 
     JsonNode again = runReconciler();
-    assertThat(again.get("actions").findValuesAsText("driftId")).doesNotContain("payment-provider:" + chargeId);
+    assertThat(again.get("actions").findValuesAsText("driftId"))
+        .doesNotContain("payment-provider:" + chargeId);
     assertThat(admin.get("/sandbox/orders/walk-in-1").get("payments")).hasSize(2);
     assertThat(admin.get("/ledger/verification").get("chain").get("intact").asBoolean()).isTrue();
     assertThat(admin.get("/ledger/verification").get("anchors")).isNotEmpty();
@@ -148,8 +161,11 @@ class ReconcilerApiTest {
   void anAmountMismatchIsEscalatedToAnOperator_whoWritesItOffThroughTheApi() throws Exception {
     service.post("/orders", order("led-4", "tok_visa", "1 Main St"));
     service.await("/orders/led-4", s -> s.get("status").asText().equals("COMPLETED"));
-    jdbc.sql("UPDATE sandbox_payment SET amount_minor = amount_minor + 500 WHERE order_id = 'led-4'").update();
-    String chargeId = admin.get("/sandbox/orders/led-4").get("payments").get(0).get("paymentId").asText();
+    jdbc.sql(
+            "UPDATE sandbox_payment SET amount_minor = amount_minor + 500 WHERE order_id = 'led-4'")
+        .update();
+    String chargeId =
+        admin.get("/sandbox/orders/led-4").get("payments").get(0).get("paymentId").asText();
 
     JsonNode action = actionFor(runReconciler(), "payment-provider:" + chargeId);
 
@@ -174,10 +190,12 @@ class ReconcilerApiTest {
     ResponseEntity<String> decided =
         operator.post(decide, "{\"action\": \"ACCEPT_LOSS\", \"note\": \"goodwill\"}");
     assertThat(decided.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    operator.await("/sagas/" + escalation, s -> s.get("status").asText().equals("AWAITING_APPROVAL"));
+    operator.await(
+        "/sagas/" + escalation, s -> s.get("status").asText().equals("AWAITING_APPROVAL"));
     assertThat(approver.post(decide + "/approval", "{\"action\": \"APPROVE\"}").getStatusCode())
         .isEqualTo(HttpStatus.ACCEPTED);
-    operator.await("/sagas/" + escalation, s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
+    operator.await(
+        "/sagas/" + escalation, s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
     assertThat(story("order-led-4")).endsWith("CORRECTION:WRITTEN_OFF");
     assertThat(runReconciler().get("actions").findValuesAsText("driftId"))
         .doesNotContain("payment-provider:" + chargeId);
@@ -186,28 +204,40 @@ class ReconcilerApiTest {
   @Test
   void badInputIsRefusedWithProblemJsonNamingTheField() throws Exception {
     ResponseEntity<String> currency =
-        admin.post("/sandbox/payments", "{\"orderId\": \"x\", \"amountMinor\": 1, \"currency\": \"eur\"}");
+        admin.post(
+            "/sandbox/payments", "{\"orderId\": \"x\", \"amountMinor\": 1, \"currency\": \"eur\"}");
     assertThat(currency.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(currency.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(operator.read(currency).get("errors").findValuesAsText("field")).containsExactly("currency");
+    assertThat(currency.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(operator.read(currency).get("errors").findValuesAsText("field"))
+        .containsExactly("currency");
     ResponseEntity<String> amount =
-        admin.post("/sandbox/payments", "{\"orderId\": \"x\", \"amountMinor\": 0, \"currency\": \"EUR\"}");
-    assertThat(operator.read(amount).get("errors").findValuesAsText("field")).containsExactly("amountMinor");
+        admin.post(
+            "/sandbox/payments", "{\"orderId\": \"x\", \"amountMinor\": 0, \"currency\": \"EUR\"}");
+    assertThat(operator.read(amount).get("errors").findValuesAsText("field"))
+        .containsExactly("amountMinor");
     assertThat(admin.get("/sandbox/orders/x").get("payments")).isEmpty();
-    String keyed = "{\"orderId\": \"x-keyed\", \"amountMinor\": 5, \"currency\": \"EUR\", \"idempotencyKey\": \"k-1\"}";
-    assertThat(admin.post("/sandbox/payments", keyed).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String keyed =
+        "{\"orderId\": \"x-keyed\", \"amountMinor\": 5, \"currency\": \"EUR\", \"idempotencyKey\": \"k-1\"}";
+    assertThat(admin.post("/sandbox/payments", keyed).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
     assertThat(admin.post("/sandbox/payments", keyed).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(admin.post("/sandbox/payments", keyed.replace("\"amountMinor\": 5", "\"amountMinor\": 6"))
-            .getStatusCode())
+    assertThat(
+            admin
+                .post(
+                    "/sandbox/payments", keyed.replace("\"amountMinor\": 5", "\"amountMinor\": 6"))
+                .getStatusCode())
         .isEqualTo(HttpStatus.CONFLICT);
     assertThat(admin.get("/sandbox/orders/x-keyed").get("payments")).hasSize(1);
 
     ResponseEntity<String> limit = operator.getEntity("/ledger/entries?limit=0");
     assertThat(limit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(operator.read(limit).get("errors").findValuesAsText("field")).containsExactly("limit");
+    assertThat(operator.read(limit).get("errors").findValuesAsText("field"))
+        .containsExactly("limit");
     assertThat(operator.getEntity("/reconciler/runs/amends-reconciler-nope").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(operator.getEntity("/reconciler/runs/order-led-1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(operator.getEntity("/reconciler/runs/order-led-1").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test

@@ -54,7 +54,8 @@ abstract class ReconcilerConvergenceContract {
     f.payments.charge("order-done", charge("done", "tok_visa", 2598));
     f.payments.charge("order-undone", charge("undone", "tok_visa", 1299));
     f.payments.refund("order-undone", refund("undone"));
-    assertThatThrownBy(() -> f.payments.charge("order-declined", charge("declined", "tok_declined", 500)))
+    assertThatThrownBy(
+            () -> f.payments.charge("order-declined", charge("declined", "tok_declined", 500)))
         .isNotNull();
     f.payments.refund("order-declined", refund("declined"));
   }
@@ -108,17 +109,24 @@ abstract class ReconcilerConvergenceContract {
 
     assertThat(kinds(report)).containsExactly("UNEXPLAINED_CHARGE");
     assertThat(actions(report)).containsExactly("REFUNDED");
-    List<PaymentRecord> held = f.provider.records().stream()
-        .filter(r -> r.paymentId().equals(outside.paymentId()) || outside.paymentId().equals(r.chargeId()))
-        .toList();
+    List<PaymentRecord> held =
+        f.provider.records().stream()
+            .filter(
+                r ->
+                    r.paymentId().equals(outside.paymentId())
+                        || outside.paymentId().equals(r.chargeId()))
+            .toList();
     assertThat(held).extracting(PaymentRecord::kind).containsExactly("CHARGE", "REFUND");
     List<LedgerEntry> story = f.ledger.storyOf(outside.idempotencyKey());
     assertThat(story)
         .extracting(e -> e.kind() + ":" + e.phase() + ":" + e.amountMinor() + ":" + e.currency())
         .containsExactly(
-            "EFFECT:OBSERVED:4200:USD", "CORRECTION:INTENDED:4200:USD", "CORRECTION:CONFIRMED:4200:USD");
+            "EFFECT:OBSERVED:4200:USD",
+            "CORRECTION:INTENDED:4200:USD",
+            "CORRECTION:CONFIRMED:4200:USD");
     assertThat(story.get(1).correctsSeq()).isEqualTo(story.get(0).seq());
-    assertThat(report.actions().get(0).ledgerSeqs()).containsExactlyElementsOf(story.stream().map(LedgerEntry::seq).toList());
+    assertThat(report.actions().get(0).ledgerSeqs())
+        .containsExactlyElementsOf(story.stream().map(LedgerEntry::seq).toList());
     aSecondRunChangesNothing();
   }
 
@@ -127,8 +135,15 @@ abstract class ReconcilerConvergenceContract {
     // The saga recorded its intent and charged, then died before it recorded the outcome, and no
     // retry will come (the workflow was terminated).
     f.ledger.append(
-        EntryDraft.effect("order-crash", "chargeCard", "payment-provider", "order-crash/chargeCard",
-            EntryPhase.INTENDED, null, 700, "EUR"));
+        EntryDraft.effect(
+            "order-crash",
+            "chargeCard",
+            "payment-provider",
+            "order-crash/chargeCard",
+            EntryPhase.INTENDED,
+            null,
+            700,
+            "EUR"));
     f.provider.charge(charge("crash", "tok_visa", 700));
 
     ReconcileReport report = f.reconcile();
@@ -146,8 +161,15 @@ abstract class ReconcilerConvergenceContract {
   @Test
   void aChargeWhoseSagaStillRunsIsLeftToTheSaga_untilTheSagaIsGone() {
     f.ledger.append(
-        EntryDraft.effect("order-inflight", "chargeCard", "payment-provider",
-            "order-inflight/chargeCard", EntryPhase.INTENDED, null, 900, "EUR"));
+        EntryDraft.effect(
+            "order-inflight",
+            "chargeCard",
+            "payment-provider",
+            "order-inflight/chargeCard",
+            EntryPhase.INTENDED,
+            null,
+            900,
+            "EUR"));
     f.provider.charge(charge("inflight", "tok_visa", 900));
     HeldOpenSaga saga = f.startHeldOpen("order-inflight");
 
@@ -161,7 +183,8 @@ abstract class ReconcilerConvergenceContract {
     } catch (RuntimeException e) {
       throw new AssertionError(
           "the stand-in saga closed before it was released: "
-              + f.client.fetchHistory("order-inflight").toJson(true), e);
+              + f.client.fetchHistory("order-inflight").toJson(true),
+          e);
     }
     awaitClosed("order-inflight");
     ReconcileReport after = f.reconcile();
@@ -171,7 +194,9 @@ abstract class ReconcilerConvergenceContract {
   @Test
   void aRefundTheProviderLostIsMadeAgainUnderItsOwnKey() {
     ordinaryBooks();
-    f.jdbc.sql("DELETE FROM sandbox_payment WHERE kind = 'REFUND' AND order_id = 'undone'").update();
+    f.jdbc
+        .sql("DELETE FROM sandbox_payment WHERE kind = 'REFUND' AND order_id = 'undone'")
+        .update();
 
     ReconcileReport report = f.reconcile();
 
@@ -190,7 +215,8 @@ abstract class ReconcilerConvergenceContract {
     LedgerEntry charged = f.ledger.forCall("order-halfway/chargeCard").get(1);
     // The refund's intent was recorded, then its saga was terminated before it called the provider.
     f.ledger.append(
-        EntryDraft.correction(charged, "order-halfway/chargeCard/undo", EntryPhase.INTENDED, null, 1500));
+        EntryDraft.correction(
+            charged, "order-halfway/chargeCard/undo", EntryPhase.INTENDED, null, 1500));
 
     ReconcileReport report = f.reconcile();
 
@@ -216,7 +242,8 @@ abstract class ReconcilerConvergenceContract {
     assertThat(f.ledger.storyOf("order-dash/chargeCard"))
         .extracting(e -> e.kind() + ":" + e.phase() + ":" + e.callKey())
         .containsExactly(
-            "EFFECT:INTENDED:order-dash/chargeCard", "EFFECT:CONFIRMED:order-dash/chargeCard",
+            "EFFECT:INTENDED:order-dash/chargeCard",
+            "EFFECT:CONFIRMED:order-dash/chargeCard",
             "CORRECTION:OBSERVED:dashboard/refund-1");
     aSecondRunChangesNothing();
   }
@@ -231,7 +258,9 @@ abstract class ReconcilerConvergenceContract {
     assertThat(kinds(report)).containsExactly("AMOUNT_MISMATCH");
     assertThat(actions(report)).containsExactly("ESCALATED");
     String escalation = report.actions().get(0).escalationWorkflowId();
-    assertThat(report.survey().drifts().get(0).detail()).contains("25.98 EUR").contains("30.98 EUR");
+    assertThat(report.survey().drifts().get(0).detail())
+        .contains("25.98 EUR")
+        .contains("30.98 EUR");
     SagaState state = awaitOperator(escalation);
     assertThat(state.openEscalations()).hasSize(1);
     assertThat(state.openEscalations().get(0).runbook()).isEqualTo("docs/runbooks/ledger-drift.md");
@@ -242,15 +271,17 @@ abstract class ReconcilerConvergenceContract {
     assertThat(f.escalations.list(false)).hasSize(1);
 
     decide(escalation, "reconcile-1", "ACCEPT_LOSS", "customer kept the 5.00 EUR difference");
-    assertThat(f.escalations.list(true)).singleElement()
+    assertThat(f.escalations.list(true))
+        .singleElement()
         .satisfies(e -> assertThat(e.awaitsApproval()).isTrue());
     approve(escalation, "reconcile-1", "bo");
     assertThat(f.ledger.storyOf("order-done/chargeCard"))
         .last()
-        .satisfies(e -> {
-          assertThat(e.phase()).isEqualTo(EntryPhase.WRITTEN_OFF);
-          assertThat(e.note()).contains("ana, approved by bo").contains("5.00 EUR difference");
-        });
+        .satisfies(
+            e -> {
+              assertThat(e.phase()).isEqualTo(EntryPhase.WRITTEN_OFF);
+              assertThat(e.note()).contains("ana, approved by bo").contains("5.00 EUR difference");
+            });
     ReconcileReport settled = f.reconcile();
     assertThat(settled.survey().drifts()).isEmpty();
     assertThat(settled.survey().settledByOperator()).isEqualTo(1);
@@ -269,7 +300,11 @@ abstract class ReconcilerConvergenceContract {
     String escalation = report.actions().get(0).escalationWorkflowId();
     awaitOperator(escalation);
 
-    decide(escalation, "reconcile-1", "RESOLVED_MANUALLY", "voided in the provider's dashboard, ticket 42");
+    decide(
+        escalation,
+        "reconcile-1",
+        "RESOLVED_MANUALLY",
+        "voided in the provider's dashboard, ticket 42");
     assertThat(f.ledger.storyOf(odd.idempotencyKey()))
         .extracting(e -> e.kind() + ":" + e.phase() + ":" + e.currency())
         .containsExactly("EFFECT:OBSERVED:ZZZ", "CORRECTION:SETTLED:ZZZ");
@@ -290,9 +325,11 @@ abstract class ReconcilerConvergenceContract {
     awaitOperator(escalation);
 
     // The operator has the provider restore its record, then asks for a retry.
-    f.provider.charge(charge("done", "tok_visa", ((Number) lost.get(0).get("amount_minor")).longValue()));
+    f.provider.charge(
+        charge("done", "tok_visa", ((Number) lost.get(0).get("amount_minor")).longValue()));
     decide(escalation, "reconcile-1", "RETRY", null);
-    assertThat(f.client.newUntypedWorkflowStub(escalation).getResult(DriftSettlement.class).outcome())
+    assertThat(
+            f.client.newUntypedWorkflowStub(escalation).getResult(DriftSettlement.class).outcome())
         .isEqualTo("NO_LONGER_DRIFTING");
     assertThat(f.reconcile().survey().drifts()).isEmpty();
   }
@@ -306,15 +343,22 @@ abstract class ReconcilerConvergenceContract {
 
     assertThat(kinds(report)).containsExactly("UNEXPLAINED_CHARGE");
     assertThat(actions(report)).containsExactly("ESCALATED");
-    assertThat(report.actions().get(0).detail()).contains("the fix failed").contains("UNDO_BLOCKED");
+    assertThat(report.actions().get(0).detail())
+        .contains("the fix failed")
+        .contains("UNDO_BLOCKED");
     String escalation = report.actions().get(0).escalationWorkflowId();
     awaitOperator(escalation);
 
     f.faults.heal("payments", "stuck");
     decide(escalation, "reconcile-1", "RETRY", null);
-    assertThat(f.client.newUntypedWorkflowStub(escalation).getResult(DriftSettlement.class).outcome())
+    assertThat(
+            f.client.newUntypedWorkflowStub(escalation).getResult(DriftSettlement.class).outcome())
         .isEqualTo("FIXED");
-    assertThat(f.provider.find("reconcile/" + f.provider.find("order-stuck/chargeCard").orElseThrow().paymentId() + "/refund"))
+    assertThat(
+            f.provider.find(
+                "reconcile/"
+                    + f.provider.find("order-stuck/chargeCard").orElseThrow().paymentId()
+                    + "/refund"))
         .isPresent();
     aSecondRunChangesNothing();
   }
@@ -325,7 +369,9 @@ abstract class ReconcilerConvergenceContract {
     ReconcileReport anchoring = f.reconcile();
     assertThat(anchoring.chain().intact()).isTrue();
     long head = anchoring.chain().headSeq();
-    f.db.tamper("ledger_entry", () -> f.jdbc.sql("DELETE FROM ledger_entry WHERE seq = :seq").param("seq", head).update());
+    f.db.tamper(
+        "ledger_entry",
+        () -> f.jdbc.sql("DELETE FROM ledger_entry WHERE seq = :seq").param("seq", head).update());
     f.provider.chargeOutsideAmends("while-broken", null, 100, "EUR");
 
     ReconcileReport report = f.reconcile();
@@ -366,7 +412,8 @@ abstract class ReconcilerConvergenceContract {
 
   private SagaState awaitOperator(String workflowId) {
     for (int i = 0; i < 100; i++) {
-      SagaState state = f.client.newUntypedWorkflowStub(workflowId).query("sagaState", SagaState.class);
+      SagaState state =
+          f.client.newUntypedWorkflowStub(workflowId).query("sagaState", SagaState.class);
       if (state.status() == SagaStatus.NEEDS_OPERATOR) {
         return state;
       }
@@ -418,5 +465,4 @@ abstract class ReconcilerConvergenceContract {
     }
     throw new AssertionError(workflowId + " never reached " + status);
   }
-
 }

@@ -1,16 +1,15 @@
 package dev.amends.app.reconcile;
 
-import dev.amends.app.AmendsApplication;
-
-import dev.amends.app.TaskQueues;
 import dev.amends.activities.db.TestDatabase;
+import dev.amends.activities.escalation.Alerts;
 import dev.amends.activities.escalation.DecisionSources;
 import dev.amends.activities.escalation.EscalationActivitiesImpl;
 import dev.amends.activities.escalation.EscalationStore;
 import dev.amends.activities.escalation.LedgerSettlements;
-import dev.amends.activities.escalation.Alerts;
 import dev.amends.activities.ledger.EffectLedger;
 import dev.amends.activities.ledger.LedgerVerifier;
+import dev.amends.app.AmendsApplication;
+import dev.amends.app.TaskQueues;
 import dev.amends.app.order.LedgeredPayments;
 import dev.amends.app.sandbox.SandboxFaults;
 import dev.amends.app.sandbox.SandboxLatency;
@@ -95,7 +94,10 @@ final class ReconcilerFixture implements AutoCloseable {
     HeldOpenSaga saga =
         client.newWorkflowStub(
             HeldOpenSaga.class,
-            WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.AMENDS).setWorkflowId(sagaId).build());
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(TaskQueues.AMENDS)
+                .setWorkflowId(sagaId)
+                .build());
     WorkflowClient.start(saga::hold);
     return saga;
   }

@@ -9,8 +9,8 @@ import io.temporal.workflow.WorkflowInit;
 import java.util.List;
 
 /**
- * A careless edit of the story writer: it "undoes" a committed edit by answering DISCARDED,
- * without the compensating change. Replay must refuse it.
+ * A careless edit of the story writer: it "undoes" a committed edit by answering DISCARDED, without
+ * the compensating change. Replay must refuse it.
  */
 public class DiscardingStoryWorkflowImpl extends StoryWorkflowImpl {
 

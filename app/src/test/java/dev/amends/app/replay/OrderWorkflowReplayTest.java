@@ -18,10 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Histories of every order-flow variant, recorded on a real Temporal server by
  * scripts/export-histories.sh, replayed against today's code: a change to the workflow's commands
- * that is not guarded by Workflow.getVersion fails here before it can strand a running saga.
- * Each folder holds the histories of one version of the code (v0: undos one at a time; v1:
- * independent undos at once, under the change id amends-parallel-undo; v2: write-offs held for an
- * approver and a decision's recording watched, under amends-operator-trust, with refused signals).
+ * that is not guarded by Workflow.getVersion fails here before it can strand a running saga. Each
+ * folder holds the histories of one version of the code (v0: undos one at a time; v1: independent
+ * undos at once, under the change id amends-parallel-undo; v2: write-offs held for an approver and
+ * a decision's recording watched, under amends-operator-trust, with refused signals).
  */
 class OrderWorkflowReplayTest {
   private static final Path HISTORIES = Path.of("src/test/resources/histories");
@@ -50,7 +50,9 @@ class OrderWorkflowReplayTest {
         load(HISTORIES.resolve("v1-parallel-undo/order-completed.json"));
 
     assertThatThrownBy(
-            () -> WorkflowReplayer.replayWorkflowExecution(completed, ReorderedOrderWorkflowImpl.class))
+            () ->
+                WorkflowReplayer.replayWorkflowExecution(
+                    completed, ReorderedOrderWorkflowImpl.class))
         .hasStackTraceContaining("NonDeterministicException");
   }
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Histories of the reconciler and its drift escalations, recorded on a real Temporal server by
  * scripts/export-reconciler-histories.sh, replayed against today's code: reconciler runs (nothing
- * to do; settling and escalating every kind of drift; finding escalations open; after
- * settlements) and escalations settled each way.
+ * to do; settling and escalating every kind of drift; finding escalations open; after settlements)
+ * and escalations settled each way.
  */
 class ReconcilerReplayTest {
   private static final Path HISTORIES = Path.of("src/test/resources/histories");
@@ -30,7 +30,9 @@ class ReconcilerReplayTest {
               .filter(p -> p.getFileName().toString().matches("(reconciler|drift)-.*\\.json"))
               .sorted()
               .toList();
-      assertThat(found).as("recorded reconciler and drift histories").hasSizeGreaterThanOrEqualTo(16);
+      assertThat(found)
+          .as("recorded reconciler and drift histories")
+          .hasSizeGreaterThanOrEqualTo(16);
       return found.stream();
     }
   }
@@ -38,7 +40,8 @@ class ReconcilerReplayTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("histories")
   void everyRecordedHistoryReplaysOnTodaysCode(Path history) throws Exception {
-    WorkflowExecutionHistory recorded = WorkflowExecutionHistory.fromJson(Files.readString(history));
+    WorkflowExecutionHistory recorded =
+        WorkflowExecutionHistory.fromJson(Files.readString(history));
     Class<?> implementation =
         history.getFileName().toString().startsWith("drift-")
             ? DriftEscalationWorkflowImpl.class

@@ -46,7 +46,8 @@ class StoryWorkflowReplayTest {
     WorkflowExecutionHistory undone = load(HISTORIES.resolve("story-v1/story-undone.json"));
 
     assertThatThrownBy(
-            () -> WorkflowReplayer.replayWorkflowExecution(undone, DiscardingStoryWorkflowImpl.class))
+            () ->
+                WorkflowReplayer.replayWorkflowExecution(undone, DiscardingStoryWorkflowImpl.class))
         .hasStackTraceContaining("NonDeterministicException");
   }
 

@@ -6,7 +6,9 @@ import static org.mockito.Mockito.mock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** The sandboxes' HTTP switches exist on the embedded default and the sandbox profile, not on real. */
+/**
+ * The sandboxes' HTTP switches exist on the embedded default and the sandbox profile, not on real.
+ */
 class SandboxControllerProfileTest {
   private final ApplicationContextRunner context =
       new ApplicationContextRunner()

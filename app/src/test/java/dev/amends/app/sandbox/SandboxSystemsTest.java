@@ -22,8 +22,13 @@ import org.springframework.context.annotation.Import;
 /** The sandboxes behave like the real systems they stand for: idempotent, and faultable. */
 @JdbcTest
 @Import({
-  SandboxFaults.class, SandboxEffects.class, SandboxLatency.class, SandboxPaymentProvider.class,
-  SandboxStock.class, SandboxShipping.class, SandboxMail.class
+  SandboxFaults.class,
+  SandboxEffects.class,
+  SandboxLatency.class,
+  SandboxPaymentProvider.class,
+  SandboxStock.class,
+  SandboxShipping.class,
+  SandboxMail.class
 })
 class SandboxSystemsTest {
   @SpringBootApplication
@@ -58,13 +63,14 @@ class SandboxSystemsTest {
     assertThat(first.amountMinor()).isEqualTo(500);
     assertThat(payments.refund(refund)).isEqualTo(first);
 
-    assertThat(payments.forOrder("o2")).extracting(p -> p.kind()).containsExactly("CHARGE", "REFUND");
+    assertThat(payments.forOrder("o2"))
+        .extracting(p -> p.kind())
+        .containsExactly("CHARGE", "REFUND");
   }
 
   @Test
   void aDeclinedCardIsANonRetryableRefusal() {
-    assertThatThrownBy(
-            () -> payments.charge(new ChargeCard("o3", "k3", "tok_declined", 1, "EUR")))
+    assertThatThrownBy(() -> payments.charge(new ChargeCard("o3", "k3", "tok_declined", 1, "EUR")))
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> {
@@ -116,7 +122,9 @@ class SandboxSystemsTest {
   @Test
   void stockShippingAndMailHonourKeysAndTheirTestValues() {
     var reservation =
-        stock.reserve(new ReserveStock("o5", "order-o5/reserveStock", List.of(new OrderLine("RELEASE-BLOCKED-1", 1))));
+        stock.reserve(
+            new ReserveStock(
+                "o5", "order-o5/reserveStock", List.of(new OrderLine("RELEASE-BLOCKED-1", 1))));
     assertThat(stock.reserve(new ReserveStock("o5", "order-o5/reserveStock", List.of())))
         .isEqualTo(reservation);
     Undo release = new Undo("o5", "order-o5/reserveStock", "order-o5/reserveStock/undo");
@@ -125,14 +133,18 @@ class SandboxSystemsTest {
     assertThat(stock.release(release)).isEqualTo(UndoOutcome.UNDONE);
 
     assertThatThrownBy(
-            () -> stock.reserve(new ReserveStock("o6", "k6", List.of(new OrderLine("OUT-OF-STOCK-1", 1)))))
+            () ->
+                stock.reserve(
+                    new ReserveStock("o6", "k6", List.of(new OrderLine("OUT-OF-STOCK-1", 1)))))
         .hasMessageContaining("no stock");
     Address nowhere = new Address("A", "1 UNDELIVERABLE Rd", "C", "1", "PT");
     assertThatThrownBy(() -> shipping.create(new CreateShipment("o7", "k7", nowhere)))
         .hasMessageContaining("cannot deliver");
 
     assertThatThrownBy(
-            () -> mail.sendConfirmation(new SendConfirmation("o8", "order-o8/mail", "lost-ack@x.test", 1, "EUR")))
+            () ->
+                mail.sendConfirmation(
+                    new SendConfirmation("o8", "order-o8/mail", "lost-ack@x.test", 1, "EUR")))
         .hasMessageContaining("acknowledgement was lost");
     assertThat(mail.sendCancellationNotice(new Undo("o8", "order-o8/mail", "order-o8/mail/undo")))
         .as("the mail left, so a notice must follow")

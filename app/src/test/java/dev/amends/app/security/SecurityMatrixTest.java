@@ -1,7 +1,5 @@
 package dev.amends.app.security;
 
-import dev.amends.spring.security.Roles;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
@@ -13,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.amends.app.api.ApiClient;
 import dev.amends.app.reconcile.ReconcilerRunner;
+import dev.amends.spring.security.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -38,8 +37,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every endpoint, called anonymously and as each role, gets the answer its rule promises; and
- * every endpoint of the application has a row here, so one added without a rule fails this test.
+ * Every endpoint, called anonymously and as each role, gets the answer its rule promises; and every
+ * endpoint of the application has a row here, so one added without a rule fails this test.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -55,8 +54,8 @@ class SecurityMatrixTest {
   private static final String SERVICE = Roles.SERVICE;
 
   /**
-   * One endpoint: how the application maps it, a request that reaches it, and who may call it.
-   * Kind says where it comes from: a handler method, or something else (actuator, static files).
+   * One endpoint: how the application maps it, a request that reaches it, and who may call it. Kind
+   * says where it comes from: a handler method, or something else (actuator, static files).
    */
   record Row(Kind kind, String method, String pattern, String example, Set<String> allowed) {
     String key() {
@@ -76,19 +75,36 @@ class SecurityMatrixTest {
     handler("GET", "/orders/{orderId}", "/orders/m-1", SERVICE, OPERATOR, APPROVER, ADMIN);
     handler("GET", "/escalations", "/escalations", OPERATOR, APPROVER, ADMIN);
     handler("GET", "/sagas/{sagaId}", "/sagas/order-m-1", OPERATOR, APPROVER, ADMIN);
-    handler("POST", "/orders/{orderId}/escalations/{escalationId}",
-        "/orders/m-1/escalations/e-1", OPERATOR, ADMIN);
-    handler("POST", "/sagas/{sagaId}/escalations/{escalationId}",
-        "/sagas/order-m-1/escalations/e-1", OPERATOR, ADMIN);
-    handler("POST", "/orders/{orderId}/escalations/{escalationId}/approval",
-        "/orders/m-1/escalations/e-1/approval", APPROVER, ADMIN);
-    handler("POST", "/sagas/{sagaId}/escalations/{escalationId}/approval",
-        "/sagas/order-m-1/escalations/e-1/approval", APPROVER, ADMIN);
+    handler(
+        "POST",
+        "/orders/{orderId}/escalations/{escalationId}",
+        "/orders/m-1/escalations/e-1",
+        OPERATOR,
+        ADMIN);
+    handler(
+        "POST",
+        "/sagas/{sagaId}/escalations/{escalationId}",
+        "/sagas/order-m-1/escalations/e-1",
+        OPERATOR,
+        ADMIN);
+    handler(
+        "POST",
+        "/orders/{orderId}/escalations/{escalationId}/approval",
+        "/orders/m-1/escalations/e-1/approval",
+        APPROVER,
+        ADMIN);
+    handler(
+        "POST",
+        "/sagas/{sagaId}/escalations/{escalationId}/approval",
+        "/sagas/order-m-1/escalations/e-1/approval",
+        APPROVER,
+        ADMIN);
     handler("GET", "/ledger/entries", "/ledger/entries", OPERATOR, ADMIN);
     handler("GET", "/ledger/verification", "/ledger/verification", ADMIN);
     handler("GET", "/reconciler/report", "/reconciler/report", OPERATOR, ADMIN);
     handler("POST", "/reconciler/runs", "/reconciler/runs", OPERATOR, ADMIN);
-    handler("GET", "/reconciler/runs/{runId}", "/reconciler/runs/amends-reconciler-m", OPERATOR, ADMIN);
+    handler(
+        "GET", "/reconciler/runs/{runId}", "/reconciler/runs/amends-reconciler-m", OPERATOR, ADMIN);
     handler("GET", "/reconciler/schedule", "/reconciler/schedule", OPERATOR, ADMIN);
     handler("GET", "/stories/{storyId}", "/stories/m-1", EDITOR, ADMIN);
     handler("GET", "/stories/{storyId}/history", "/stories/m-1/history", EDITOR, ADMIN);
@@ -146,8 +162,16 @@ class SecurityMatrixTest {
         int expected = expected(row, caller);
         boolean ok = expected == 0 ? status != 401 && status != 403 : status == expected;
         if (!ok) {
-          wrong.add(row.key() + " (" + row.example() + ") as " + caller + ": got " + status
-              + ", expected " + (expected == 0 ? "neither 401 nor 403" : expected));
+          wrong.add(
+              row.key()
+                  + " ("
+                  + row.example()
+                  + ") as "
+                  + caller
+                  + ": got "
+                  + status
+                  + ", expected "
+                  + (expected == 0 ? "neither 401 nor 403" : expected));
         }
       }
     }
@@ -204,16 +228,18 @@ class SecurityMatrixTest {
 
   @Test
   void givenARoleThatIsNotAllowed_itAnswers403AsProblemJson() throws Exception {
-    MockHttpServletResponse refused = mvc.perform(as(request(HttpMethod.GET, "/escalations"), "editor"))
-        .andReturn()
-        .getResponse();
+    MockHttpServletResponse refused =
+        mvc.perform(as(request(HttpMethod.GET, "/escalations"), "editor"))
+            .andReturn()
+            .getResponse();
 
     assertProblem(refused, 403, "/escalations");
   }
 
   @Test
   void givenAnAuthenticatedCall_itSetsNoSessionCookie() throws Exception {
-    MvcResult result = mvc.perform(as(request(HttpMethod.GET, "/escalations"), "operator")).andReturn();
+    MvcResult result =
+        mvc.perform(as(request(HttpMethod.GET, "/escalations"), "operator")).andReturn();
 
     assertThat(result.getResponse().getStatus()).isEqualTo(200);
     assertThat(result.getResponse().getHeaders(HttpHeaders.SET_COOKIE)).isEmpty();
@@ -247,7 +273,8 @@ class SecurityMatrixTest {
     }
   }
 
-  private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String caller) {
+  private static MockHttpServletRequestBuilder as(
+      MockHttpServletRequestBuilder request, String caller) {
     RequestPostProcessor credentials =
         switch (caller) {
           case "anonymous" -> r -> r;

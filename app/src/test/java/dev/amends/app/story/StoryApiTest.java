@@ -1,11 +1,10 @@
 package dev.amends.app.story;
 
-import dev.amends.app.AmendsApplication;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.amends.app.AmendsApplication;
 import dev.amends.app.api.ApiClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,20 +14,22 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Every answer of the undo window and story rollback API, over HTTP on the embedded default
- * (window 2 s, TTL 3 s, depth 1 in the test profile).
+ * Every answer of the undo window and story rollback API, over HTTP on the embedded default (window
+ * 2 s, TTL 3 s, depth 1 in the test profile).
  */
 @AutoConfigureTestRestTemplate
-@SpringBootTest(classes = AmendsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = AmendsApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class StoryApiTest {
   private static final Duration WINDOW = Duration.ofSeconds(2);
@@ -100,7 +101,9 @@ class StoryApiTest {
     assertThat(get("/stories/api-s3").at("/fields/TITLE").asText()).isEqualTo("Old");
     JsonNode events = get("/stories/api-s3/history").get("events");
     assertThat(events.findValuesAsText("kind")).containsExactly("EDIT", "EDIT", "UNDO");
-    assertThat(undo(undoId).getBody()).as("a repeated undo gets the first answer").isEqualTo(undone.getBody());
+    assertThat(undo(undoId).getBody())
+        .as("a repeated undo gets the first answer")
+        .isEqualTo(undone.getBody());
     assertThat(get("/stories/api-s3/history").get("events")).hasSize(3);
   }
 
@@ -111,8 +114,7 @@ class StoryApiTest {
     String undoId = undoIdOf(edit("api-s4", "status", "live"));
     JsonNode live = awaitStory("api-s4", s -> s.at("/fields/STATUS").asText().equals("live"));
     // Someone rolls the story back to revision 1: STATUS no longer holds the edit's value.
-    ResponseEntity<String> rolledBack =
-        rollback("api-s4", 1, live.get("revision").asLong());
+    ResponseEntity<String> rolledBack = rollback("api-s4", 1, live.get("revision").asLong());
     assertThat(rolledBack.getStatusCode()).isEqualTo(HttpStatus.OK);
 
     ResponseEntity<String> refused = undo(undoId);
@@ -136,7 +138,8 @@ class StoryApiTest {
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.GONE);
     assertThat(json.readTree(refused.getBody()).get("reason").asText()).isEqualTo("expired");
-    assertThat(get("/stories/api-s5").at("/fields/BODY").asText()).isEqualTo("Too late to take back");
+    assertThat(get("/stories/api-s5").at("/fields/BODY").asText())
+        .isEqualTo("Too late to take back");
     assertThat(undo(undoId).getStatusCode()).isEqualTo(HttpStatus.GONE);
   }
 
@@ -179,15 +182,17 @@ class StoryApiTest {
     assertThat(fieldsNamed(edit("bad id!", "title", "x"))).containsExactly("storyId");
     assertThat(fieldsNamed(edit("s".repeat(129), "title", "x"))).containsExactly("storyId");
     assertThat(fieldsNamed(edit("api-s7", "title", "bell\u0007"))).containsExactly("value");
-    assertThat(fieldsNamed(post("/stories/api-s7/edits",
-            "{\"field\": \"title\", \"value\": \"lone \\uD800 surrogate\"}")))
+    assertThat(
+            fieldsNamed(
+                post(
+                    "/stories/api-s7/edits",
+                    "{\"field\": \"title\", \"value\": \"lone \\uD800 surrogate\"}")))
         .containsExactly("value");
     assertThat(post("/stories/api-s7/edits", "not json").getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
 
     Thread.sleep(WINDOW.plusMillis(1000).toMillis());
-    assertThat(api().getEntity("/stories/api-s7").getStatusCode())
-        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(api().getEntity("/stories/api-s7").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
@@ -201,7 +206,8 @@ class StoryApiTest {
 
     assertThat(rolledBack.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode result = json.readTree(rolledBack.getBody());
-    assertThat(result.get("appended").findValuesAsText("kind")).containsExactly("ROLLBACK", "ROLLBACK");
+    assertThat(result.get("appended").findValuesAsText("kind"))
+        .containsExactly("ROLLBACK", "ROLLBACK");
     assertThat(result.get("appended").findValuesAsText("field")).containsExactly("TITLE", "BODY");
     assertThat(result.get("marker").get("value").asText()).isEqualTo("2..3 -> 1");
     assertThat(result.get("revision").asLong()).isEqualTo(6);
@@ -238,7 +244,9 @@ class StoryApiTest {
 
   private long revision(String storyId) throws Exception {
     ResponseEntity<String> r = api().getEntity("/stories/" + storyId);
-    return r.getStatusCode().is2xxSuccessful() ? json.readTree(r.getBody()).get("revision").asLong() : 0;
+    return r.getStatusCode().is2xxSuccessful()
+        ? json.readTree(r.getBody()).get("revision").asLong()
+        : 0;
   }
 
   private JsonNode awaitStory(String storyId, Predicate<JsonNode> until) throws Exception {

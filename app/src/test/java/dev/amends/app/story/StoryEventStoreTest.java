@@ -109,7 +109,8 @@ class StoryEventStoreTest {
   @Test
   void givenAnUndoIdAnsweredTwice_theFirstAnswerIsKept() {
     issued.record(new EditReceipt("db-6", "u-1", TITLE, 1_000, 11_000, 311_000));
-    UndoAnswer first = new UndoAnswer("u-1", UndoStatus.UNDONE, List.of(TITLE), List.of(), 7, 311_000);
+    UndoAnswer first =
+        new UndoAnswer("u-1", UndoStatus.UNDONE, List.of(TITLE), List.of(), 7, 311_000);
 
     assertThat(issued.keepFirst(first)).isEqualTo(first);
     assertThat(issued.keepFirst(new UndoAnswer("u-1", UndoStatus.EXPIRED, null, null, 0, 311_000)))

@@ -53,7 +53,9 @@ class StoryRollbackTest {
     for (int i = 0; i < appended.size(); i++) {
       assertThat(appended.get(i).revision()).isEqualTo(history.size() + 1 + i);
     }
-    assertThat(after.subList(0, history.size())).as("history is never rewritten").isEqualTo(history);
+    assertThat(after.subList(0, history.size()))
+        .as("history is never rewritten")
+        .isEqualTo(history);
   }
 
   @Test
@@ -68,8 +70,11 @@ class StoryRollbackTest {
   @Test
   void theMarkerNamesTheRangeRolledBack() {
     List<StoryEvent> history =
-        history(List.of(new Edit(StoryField.TITLE, "a"), new Edit(StoryField.TITLE, "b"),
-            new Edit(StoryField.BODY, "x")));
+        history(
+            List.of(
+                new Edit(StoryField.TITLE, "a"),
+                new Edit(StoryField.TITLE, "b"),
+                new Edit(StoryField.BODY, "x")));
 
     List<StoryEvent> appended = StoryRollback.toRevision(STORY, history, 1);
 
@@ -84,7 +89,8 @@ class StoryRollbackTest {
     List<StoryEvent> events = new ArrayList<>();
     for (Edit edit : edits) {
       events.add(
-          new StoryEvent(STORY, events.size() + 1, StoryEvent.Kind.EDIT, edit.field(), edit.value()));
+          new StoryEvent(
+              STORY, events.size() + 1, StoryEvent.Kind.EDIT, edit.field(), edit.value()));
     }
     return events;
   }

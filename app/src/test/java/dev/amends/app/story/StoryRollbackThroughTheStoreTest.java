@@ -1,12 +1,10 @@
 package dev.amends.app.story;
 
-import dev.amends.app.AmendsApplication;
-import dev.amends.activities.db.Migrations;
-import java.util.stream.Stream;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.amends.activities.db.Migrations;
+import dev.amends.app.AmendsApplication;
 import dev.amends.app.story.StoryWrites.CommitEdit;
 import dev.amends.app.story.StoryWrites.CommittedEdit;
 import dev.amends.app.story.StoryWrites.UndoEdit;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -41,7 +40,8 @@ class StoryRollbackThroughTheStoreTest {
 
   static {
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:story-property;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+    h2.setURL(
+        "jdbc:h2:mem:story-property;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     h2.setUser("sa");
     Flyway.configure()
         .dataSource(h2)
@@ -68,7 +68,8 @@ class StoryRollbackThroughTheStoreTest {
   Arbitrary<List<Op>> histories() {
     Arbitrary<String> values =
         Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(2).injectNull(0.1);
-    Arbitrary<Op> edit = Combinators.combine(Arbitraries.of(StoryField.class), values).as(Edit::new);
+    Arbitrary<Op> edit =
+        Combinators.combine(Arbitraries.of(StoryField.class), values).as(Edit::new);
     Arbitrary<Op> undo = Arbitraries.integers().between(0, 1000).map(Undo::new);
     Arbitrary<Op> rollback = Arbitraries.integers().between(0, 100).map(Rollback::new);
     return Arbitraries.frequencyOf(Tuple.of(6, edit), Tuple.of(2, undo), Tuple.of(1, rollback))
@@ -92,7 +93,8 @@ class StoryRollbackThroughTheStoreTest {
     Story wanted = Story.fold(story, events, target);
     Story now = Story.fold(story, events, Long.MAX_VALUE);
 
-    RollbackResult result = ACTIVITIES.rollback(new RollbackRequest(story, "final", target, current));
+    RollbackResult result =
+        ACTIVITIES.rollback(new RollbackRequest(story, "final", target, current));
 
     List<RecordedStoryEvent> after = STORE.history(story);
     assertThat(after.subList(0, before.size())).as("history is never rewritten").isEqualTo(before);
@@ -104,14 +106,18 @@ class StoryRollbackThroughTheStoreTest {
         List.of(StoryField.values()).stream()
             .filter(f -> !Objects.equals(wanted.get(f), now.get(f)))
             .count();
-    assertThat(appended.stream().filter(e -> e.kind() == StoryEvent.Kind.ROLLBACK)).hasSize((int) differing);
+    assertThat(appended.stream().filter(e -> e.kind() == StoryEvent.Kind.ROLLBACK))
+        .hasSize((int) differing);
     assertThat(appended.subList(0, appended.size() - 1))
         .extracting(StoryEvent::field)
         .doesNotHaveDuplicates();
     assertThat(appended.get(appended.size() - 1))
         .isEqualTo(
             new StoryEvent(
-                story, current + differing + 1, StoryEvent.Kind.ROLLBACK_MARKER, null,
+                story,
+                current + differing + 1,
+                StoryEvent.Kind.ROLLBACK_MARKER,
+                null,
                 (target + 1) + ".." + current + " -> " + target));
 
     assertThat(ACTIVITIES.rollback(new RollbackRequest(story, "final", target, current)))

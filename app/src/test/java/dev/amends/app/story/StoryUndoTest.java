@@ -26,8 +26,7 @@ class StoryUndoTest {
 
     assertThat(c.restored()).containsExactly(TITLE);
     assertThat(c.kept()).containsExactly(BODY);
-    assertThat(c.events())
-        .containsExactly(new StoryEvent(S, 8, StoryEvent.Kind.UNDO, TITLE, "t0"));
+    assertThat(c.events()).containsExactly(new StoryEvent(S, 8, StoryEvent.Kind.UNDO, TITLE, "t0"));
   }
 
   @Test

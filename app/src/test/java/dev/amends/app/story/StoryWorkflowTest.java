@@ -140,7 +140,8 @@ class StoryWorkflowTest {
     edit("s-6", DEPTH_2, BODY, "Keeps the writer running");
     env.sleep(Duration.ofSeconds(6));
 
-    assertThat(client.newWorkflowStub(StoryWorkflow.class, StoryWorkflow.workflowId("s-6")).tickets())
+    assertThat(
+            client.newWorkflowStub(StoryWorkflow.class, StoryWorkflow.workflowId("s-6")).tickets())
         .extracting(EditTicket::undoId)
         .doesNotContain(early.undoId());
     assertThat(undo("s-6", early.undoId()).status()).isEqualTo(UndoStatus.UNKNOWN);
@@ -167,7 +168,9 @@ class StoryWorkflowTest {
         .containsExactly("First", "Second");
     List<EditTicket> tickets =
         client.newWorkflowStub(StoryWorkflow.class, StoryWorkflow.workflowId("s-9")).tickets();
-    assertThat(tickets.get(0).committed()).as("no snapshot kept for what cannot be undone").isNull();
+    assertThat(tickets.get(0).committed())
+        .as("no snapshot kept for what cannot be undone")
+        .isNull();
     assertThat(tickets.get(0).value()).isNull();
     assertThat(tickets.get(1).committed()).isNotNull();
     assertThat(undo("s-9", newer.undoId()).status()).isEqualTo(UndoStatus.UNDONE);
@@ -202,7 +205,9 @@ class StoryWorkflowTest {
     assertThat(result.fromRevision()).isEqualTo(3);
     assertThat(result.revision()).isEqualTo(6);
     assertThat(store.story("s-11").fields()).isEqualTo(Map.of(TITLE, "a"));
-    assertThat(rollback("s-11", "r-1", 1, 3)).as("a repeated request appends nothing").isEqualTo(result);
+    assertThat(rollback("s-11", "r-1", 1, 3))
+        .as("a repeated request appends nothing")
+        .isEqualTo(result);
     assertThat(store.events("s-11")).hasSize(6);
   }
 
@@ -230,14 +235,18 @@ class StoryWorkflowTest {
     assertThat(store.events("s-13"))
         .extracting(StoryEvent::kind)
         .containsExactly(
-            StoryEvent.Kind.EDIT, StoryEvent.Kind.EDIT, StoryEvent.Kind.ROLLBACK,
-            StoryEvent.Kind.ROLLBACK_MARKER, StoryEvent.Kind.EDIT);
+            StoryEvent.Kind.EDIT,
+            StoryEvent.Kind.EDIT,
+            StoryEvent.Kind.ROLLBACK,
+            StoryEvent.Kind.ROLLBACK_MARKER,
+            StoryEvent.Kind.EDIT);
   }
 
   @Test
   void givenMalformedInput_theValidatorsRefuseItWithoutWritingHistory() {
     edit("s-14", DEPTH_1, TITLE, "ok");
-    StoryWorkflow writer = client.newWorkflowStub(StoryWorkflow.class, StoryWorkflow.workflowId("s-14"));
+    StoryWorkflow writer =
+        client.newWorkflowStub(StoryWorkflow.class, StoryWorkflow.workflowId("s-14"));
 
     assertThatThrownBy(() -> writer.submitEdit(new EditRequest("s-14", "u-x", null, "v")))
         .isInstanceOf(WorkflowUpdateException.class)
@@ -253,7 +262,12 @@ class StoryWorkflowTest {
         .hasStackTraceContaining("undoId");
 
     List<HistoryEvent> history = client.fetchHistory(StoryWorkflow.workflowId("s-14")).getEvents();
-    assertThat(history.stream().filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED))
+    assertThat(
+            history.stream()
+                .filter(
+                    e ->
+                        e.getEventType()
+                            == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED))
         .as("only the valid edit was accepted")
         .hasSize(1);
     assertThat(writer.tickets()).hasSize(1);
@@ -270,7 +284,11 @@ class StoryWorkflowTest {
 
     edit("s-15", DEPTH_1, TITLE, "two");
     String secondRun =
-        client.newUntypedWorkflowStub(StoryWorkflow.workflowId("s-15")).describe().getExecution().getRunId();
+        client
+            .newUntypedWorkflowStub(StoryWorkflow.workflowId("s-15"))
+            .describe()
+            .getExecution()
+            .getRunId();
     assertThat(secondRun).isNotEqualTo(firstRun);
     env.sleep(WINDOW.plusSeconds(1));
     assertThat(store.events("s-15")).extracting(StoryEvent::value).containsExactly("one", "two");
@@ -285,7 +303,9 @@ class StoryWorkflowTest {
     }
     EditReceipt held = edit("s-16", shortHistory, BODY, "held across runs");
 
-    assertThat(startedEvent("s-16").getContinuedExecutionRunId()).as("continued as new").isNotEmpty();
+    assertThat(startedEvent("s-16").getContinuedExecutionRunId())
+        .as("continued as new")
+        .isNotEmpty();
     env.sleep(WINDOW.plusSeconds(1));
     assertThat(store.story("s-16").get(BODY)).isEqualTo("held across runs");
     assertThat(undo("s-16", held.undoId()).status()).isEqualTo(UndoStatus.UNDONE);
@@ -321,7 +341,9 @@ class StoryWorkflowTest {
     return WorkflowClient.executeUpdateWithStart(
         writer::submitEdit,
         new EditRequest(storyId, "u-" + (++undoIds), field, value),
-        UpdateOptions.<EditReceipt>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
+        UpdateOptions.<EditReceipt>newBuilder()
+            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+            .build(),
         new WithStartWorkflowOperation<>(writer::run, StoryWorkflowInput.start(storyId, settings)));
   }
 
@@ -344,7 +366,9 @@ class StoryWorkflowTest {
     return WorkflowClient.executeUpdateWithStart(
         writer::rollback,
         new RollbackRequest(storyId, requestId, target, expected),
-        UpdateOptions.<RollbackResult>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
+        UpdateOptions.<RollbackResult>newBuilder()
+            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+            .build(),
         new WithStartWorkflowOperation<>(writer::run, StoryWorkflowInput.start(storyId, DEPTH_1)));
   }
 

@@ -1,6 +1,5 @@
 package dev.amends.spring.api;
 
-import tools.jackson.databind.DatabindException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -16,23 +15,33 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
 
 /**
- * Every refusal as application/problem+json (Spring MVC's own errors included). Field problems
- * are named in {@code errors}: [{"field": "items[0].quantity", "message": "..."}].
+ * Every refusal as application/problem+json (Spring MVC's own errors included). Field problems are
+ * named in {@code errors}: [{"field": "items[0].quantity", "message": "..."}].
  */
 @RestControllerAdvice
 public class ApiErrors extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<Map<String, String>> errors =
         e.getBindingResult().getFieldErrors().stream()
-            .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+            .map(
+                f ->
+                    Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
             .toList();
     String fields =
-        errors.stream().map(m -> m.get("field")).distinct().sorted().collect(Collectors.joining(", "));
+        errors.stream()
+            .map(m -> m.get("field"))
+            .distinct()
+            .sorted()
+            .collect(Collectors.joining(", "));
     ProblemDetail problem =
         problem(HttpStatus.BAD_REQUEST, "Invalid request", "invalid field(s): " + fields);
     problem.setProperty("errors", errors);
@@ -41,12 +50,19 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     String field = null;
     if (e.getCause() instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
       field =
           mapping.getPath().stream()
-              .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
+              .map(
+                  r ->
+                      r.getPropertyName() != null
+                          ? "." + r.getPropertyName()
+                          : "[" + r.getIndex() + "]")
               .collect(Collectors.joining())
               .substring(1);
     }
@@ -58,7 +74,8 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
                 ? "the body is not valid JSON for this request"
                 : "field '" + field + "' has the wrong type or value");
     if (field != null) {
-      problem.setProperty("errors", List.of(Map.of("field", field, "message", "wrong type or value")));
+      problem.setProperty(
+          "errors", List.of(Map.of("field", field, "message", "wrong type or value")));
     }
     return ResponseEntity.badRequest().body(problem);
   }

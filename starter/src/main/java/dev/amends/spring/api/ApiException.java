@@ -15,7 +15,11 @@ public class ApiException extends RuntimeException {
   }
 
   public ApiException(
-      HttpStatus status, String title, String detail, String field, Map<String, Object> properties) {
+      HttpStatus status,
+      String title,
+      String detail,
+      String field,
+      Map<String, Object> properties) {
     super(detail);
     this.status = status;
     this.title = title;

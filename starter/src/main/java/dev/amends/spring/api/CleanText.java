@@ -14,7 +14,12 @@ import java.lang.annotation.Target;
  * A single line of text as a person would type it: no control characters and no lone surrogates,
  * which some stores cannot hold. Length is bounded separately, with {@code @Size}.
  */
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+@Target({
+  ElementType.FIELD,
+  ElementType.PARAMETER,
+  ElementType.RECORD_COMPONENT,
+  ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = CleanText.Validator.class)
 public @interface CleanText {
@@ -32,7 +37,9 @@ public @interface CleanText {
         return true;
       }
       context.disableDefaultConstraintViolation();
-      context.buildConstraintViolationWithTemplate(problem.replaceFirst("^value ", "")).addConstraintViolation();
+      context
+          .buildConstraintViolationWithTemplate(problem.replaceFirst("^value ", ""))
+          .addConstraintViolation();
       return false;
     }
   }

@@ -20,12 +20,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Import;
 
 /**
- * What a service gets by adding amends: the escalation store, ledger and alerting, the
- * escalation activities its workers register (bean {@code escalationActivitiesImpl}), the
- * definition guard that refuses a step lacking its world's minimum, and a Temporal health check.
- * Runs once Temporal's own auto-configuration has made the client.
+ * What a service gets by adding amends: the escalation store, ledger and alerting, the escalation
+ * activities its workers register (bean {@code escalationActivitiesImpl}), the definition guard
+ * that refuses a step lacking its world's minimum, and a Temporal health check. Runs once
+ * Temporal's own auto-configuration has made the client.
  */
-@AutoConfiguration(afterName = "io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration")
+@AutoConfiguration(
+    afterName = "io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration")
 @EnableConfigurationProperties({AmendsProperties.class, AmendsSecurityProperties.class})
 @Import({
   EffectLedger.class,

@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param undoMaximumAttempts activity attempts of one undo run before it escalates
  * @param runbookBaseUrl prefix that turns a step's runbook path into a link (for the operator API
  *     and the alerts alike)
- * @param recordingAlertAfter how long recording an accepted decision may keep failing (the
- *     database is down) before the saga shows it and alerts; it keeps retrying
+ * @param recordingAlertAfter how long recording an accepted decision may keep failing (the database
+ *     is down) before the saga shows it and alerts; it keeps retrying
  */
 @ConfigurationProperties("amends")
 public record AmendsProperties(

@@ -1,7 +1,7 @@
 package dev.amends.spring.escalation;
 
-import dev.amends.spring.api.ApiException;
 import dev.amends.saga.DecisionRules;
+import dev.amends.spring.api.ApiException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,8 +13,8 @@ import java.util.Map;
 public record DecisionRequest(String escalationId, String action, String operator, String note) {
 
   /**
-   * Checks every field with the rules the workflow applies, naming the first wrong one; returns
-   * the signal, whose operator is the authenticated caller.
+   * Checks every field with the rules the workflow applies, naming the first wrong one; returns the
+   * signal, whose operator is the authenticated caller.
    *
    * @param review whether this is an approver's APPROVE or REJECT of a pending write-off, rather
    *     than a settlement
@@ -35,7 +35,8 @@ public record DecisionRequest(String escalationId, String action, String operato
     }
     if (review && checked.review() == null) {
       throw ApiException.badField(
-          "action", "an approval's action is APPROVE or REJECT; settle escalations at the path without /approval");
+          "action",
+          "an approval's action is APPROVE or REJECT; settle escalations at the path without /approval");
     }
     if (!review && checked.review() != null) {
       throw ApiException.badField(

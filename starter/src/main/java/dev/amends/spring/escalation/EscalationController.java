@@ -1,17 +1,16 @@
 package dev.amends.spring.escalation;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.amends.activities.escalation.DecisionPaths;
 import dev.amends.activities.escalation.EscalationRecord;
 import dev.amends.activities.escalation.EscalationStore;
-
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dev.amends.spring.api.ApiException;
-import dev.amends.spring.config.AmendsProperties;
 import dev.amends.saga.Escalation;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.TextRules;
 import dev.amends.saga.WriteOffRequest;
 import dev.amends.saga.WriteOffReview;
+import dev.amends.spring.api.ApiException;
+import dev.amends.spring.config.AmendsProperties;
 import dev.amends.spring.sagas.SagaQueries;
 import java.security.Principal;
 import java.util.List;
@@ -54,8 +53,8 @@ public class EscalationController {
   }
 
   /**
-   * An operator's decision on an escalation. A flow's own path to its escalations (such as
-   * {@code /orders/{orderId}/escalations/...}) calls this with the saga id it maps to.
+   * An operator's decision on an escalation. A flow's own path to its escalations (such as {@code
+   * /orders/{orderId}/escalations/...}) calls this with the saga id it maps to.
    */
   @PostMapping("/sagas/{sagaId}/escalations/{escalationId}")
   public ResponseEntity<Map<String, Object>> decide(
@@ -77,7 +76,11 @@ public class EscalationController {
   }
 
   private ResponseEntity<Map<String, Object>> send(
-      String sagaId, String escalationId, DecisionRequest request, Principal caller, boolean review) {
+      String sagaId,
+      String escalationId,
+      DecisionRequest request,
+      Principal caller,
+      boolean review) {
     // Who decided is who called: the authenticated caller, never a name the body claims.
     Map<String, Object> signal = request.toSignal(escalationId, caller.getName(), review);
     Escalation escalation = escalation(sagaId, escalationId);
@@ -99,8 +102,7 @@ public class EscalationController {
     if (review
         && WriteOffReview.APPROVE.name().equals(signal.get("action"))
         && pending.requestedBy().equalsIgnoreCase(caller.getName())) {
-      throw ApiException.forbidden(
-          "you requested this write-off: a second person must approve it");
+      throw ApiException.forbidden("you requested this write-off: a second person must approve it");
     }
     sagas.decide(sagaId, signal, caller.getName());
     return ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -139,7 +141,6 @@ public class EscalationController {
     }
     return sagaId;
   }
-
 
   private EscalationView view(EscalationRecord r) {
     return new EscalationView(

@@ -7,10 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * A workflow client per API caller, whose identity Temporal records on what it sends
- * ({@code amends-api:<caller>}), so a signal's history event names who sent it over the API.
- * They share the application client's connection; making one is cheap. The prefix is the one
- * {@link DecisionSources} reads the channel from.
+ * A workflow client per API caller, whose identity Temporal records on what it sends ({@code
+ * amends-api:<caller>}), so a signal's history event names who sent it over the API. They share the
+ * application client's connection; making one is cheap. The prefix is the one {@link
+ * DecisionSources} reads the channel from.
  */
 @Component
 class CallerClients {
@@ -33,6 +33,8 @@ class CallerClients {
         name ->
             WorkflowClient.newInstance(
                 client.getWorkflowServiceStubs(),
-                client.getOptions().toBuilder().setIdentity(DecisionSources.API_IDENTITY_PREFIX + name).build()));
+                client.getOptions().toBuilder()
+                    .setIdentity(DecisionSources.API_IDENTITY_PREFIX + name)
+                    .build()));
   }
 }

@@ -8,9 +8,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Import;
 
 /**
- * amends' operator API in a web application: a saga's state ({@code GET /sagas/{id}}), what
- * waits for a person ({@code GET /escalations}) and the decisions and approvals that settle it,
- * with problem+json answers.
+ * amends' operator API in a web application: a saga's state ({@code GET /sagas/{id}}), what waits
+ * for a person ({@code GET /escalations}) and the decisions and approvals that settle it, with
+ * problem+json answers.
  */
 @AutoConfiguration(after = AmendsAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

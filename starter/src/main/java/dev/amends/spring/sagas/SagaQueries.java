@@ -1,9 +1,9 @@
 package dev.amends.spring.sagas;
 
-import dev.amends.spring.api.ApiException;
+import dev.amends.activities.temporal.WorkflowNotFound;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.TextRules;
-import dev.amends.activities.temporal.WorkflowNotFound;
+import dev.amends.spring.api.ApiException;
 import io.temporal.client.WorkflowClient;
 import java.util.Map;
 import org.springframework.stereotype.Service;

@@ -6,8 +6,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Import;
 
 /**
- * Who may call what: amends' rules, each service's {@link EndpointRules}, then deny-all; demo
- * users on the embedded default, JWTs on {@code real} (docs/security.md).
+ * Who may call what: amends' rules, each service's {@link EndpointRules}, then deny-all; demo users
+ * on the embedded default, JWTs on {@code real} (docs/security.md).
  */
 @AutoConfiguration(
     after = AmendsAutoConfiguration.class,

@@ -10,7 +10,9 @@ interface ApiAuthentication {
   /** Sets WWW-Authenticate for the scheme, and nothing else, when a call needs credentials. */
   AuthenticationEntryPoint challenge();
 
-  /** Adds the scheme's filter to the chain; its refusals go to the entry point and handler given. */
+  /**
+   * Adds the scheme's filter to the chain; its refusals go to the entry point and handler given.
+   */
   void configure(HttpSecurity http, AuthenticationEntryPoint refused, AccessDeniedHandler denied)
       throws Exception;
 }

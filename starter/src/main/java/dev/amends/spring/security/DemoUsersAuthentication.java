@@ -16,8 +16,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * The embedded default: one demo user per role, named after it (admin holds every role), all
- * with one password, over HTTP Basic. There are no demo users on the real profile.
+ * The embedded default: one demo user per role, named after it (admin holds every role), all with
+ * one password, over HTTP Basic. There are no demo users on the real profile.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!real")
@@ -31,7 +31,8 @@ class DemoUsersAuthentication {
   }
 
   @Bean
-  InMemoryUserDetailsManager demoUsers(AmendsSecurityProperties properties, PasswordEncoder encoder) {
+  InMemoryUserDetailsManager demoUsers(
+      AmendsSecurityProperties properties, PasswordEncoder encoder) {
     DemoPassword password = DemoPassword.of(properties.demoPassword(), new SecureRandom());
     String encoded = encoder.encode(password.value());
     List<UserDetails> users = new ArrayList<>();

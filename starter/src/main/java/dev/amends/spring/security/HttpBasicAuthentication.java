@@ -19,7 +19,8 @@ final class HttpBasicAuthentication implements ApiAuthentication {
   }
 
   @Override
-  public void configure(HttpSecurity http, AuthenticationEntryPoint refused, AccessDeniedHandler denied)
+  public void configure(
+      HttpSecurity http, AuthenticationEntryPoint refused, AccessDeniedHandler denied)
       throws Exception {
     http.httpBasic(basic -> basic.realmName(realm).authenticationEntryPoint(refused));
   }

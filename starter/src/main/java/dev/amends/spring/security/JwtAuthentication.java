@@ -23,7 +23,8 @@ final class JwtAuthentication implements ApiAuthentication {
   }
 
   @Override
-  public void configure(HttpSecurity http, AuthenticationEntryPoint refused, AccessDeniedHandler denied)
+  public void configure(
+      HttpSecurity http, AuthenticationEntryPoint refused, AccessDeniedHandler denied)
       throws Exception {
     http.oauth2ResourceServer(
         server ->

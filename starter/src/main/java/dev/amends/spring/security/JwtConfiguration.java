@@ -5,8 +5,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * The real profile: callers bring a JWT from the identity provider; there are no local users.
- * The decoder is Spring Boot's, from spring.security.oauth2.resourceserver.jwt.*; without one of
+ * The real profile: callers bring a JWT from the identity provider; there are no local users. The
+ * decoder is Spring Boot's, from spring.security.oauth2.resourceserver.jwt.*; without one of
  * issuer-uri, jwk-set-uri or public-key-location the application refuses to start.
  */
 @Configuration(proxyBeanMethods = false)
@@ -15,6 +15,7 @@ class JwtConfiguration {
 
   @Bean
   ApiAuthentication bearerJwt(AmendsSecurityProperties properties) {
-    return new JwtAuthentication(new JwtRoles(properties.rolesClaim(), properties.principalClaim()));
+    return new JwtAuthentication(
+        new JwtRoles(properties.rolesClaim(), properties.principalClaim()));
   }
 }

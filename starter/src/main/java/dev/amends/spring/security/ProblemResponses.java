@@ -1,6 +1,5 @@
 package dev.amends.spring.security;
 
-import tools.jackson.databind.json.JsonMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -8,8 +7,12 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a refusal of the security filters as application/problem+json, like ApiErrors does, with the JSON mapper of the web layer. */
+/**
+ * Writes a refusal of the security filters as application/problem+json, like ApiErrors does, with
+ * the JSON mapper of the web layer.
+ */
 final class ProblemResponses {
   private final JsonMapper json;
 
@@ -17,7 +20,8 @@ final class ProblemResponses {
     this.json = json;
   }
 
-  void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+  void write(
+      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(status.getReasonPhrase());

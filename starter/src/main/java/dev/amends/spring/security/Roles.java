@@ -6,12 +6,16 @@ import java.util.List;
 public final class Roles {
   /** A service that starts orders and reads them. */
   public static final String SERVICE = "SERVICE";
+
   /** A person who edits stories, undoes edits and rolls stories back. */
   public static final String EDITOR = "EDITOR";
+
   /** A person who reads sagas, escalations, the ledger and the reconciler, and decides. */
   public static final String OPERATOR = "OPERATOR";
+
   /** The second person a write-off needs. */
   public static final String APPROVER = "APPROVER";
+
   /** Everything, the sandbox and the actuator included. */
   public static final String ADMIN = "ADMIN";
 

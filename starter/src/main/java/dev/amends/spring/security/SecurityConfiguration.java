@@ -6,7 +6,6 @@ import static dev.amends.spring.security.Roles.OPERATOR;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
-import tools.jackson.databind.json.JsonMapper;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,14 +17,15 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what: amends' own endpoints here, a service's own in its {@link EndpointRules}
- * beans, one rule per endpoint (docs/security.md explains them). A path without a rule is
- * refused, so a new endpoint stays shut until it gets one.
+ * beans, one rule per endpoint (docs/security.md explains them). A path without a rule is refused,
+ * so a new endpoint stays shut until it gets one.
  *
- * <p>The API is stateless — credentials on every call, no session, no cookie — so there is no
- * CSRF token: a browser has no ambient credential of ours to replay.
+ * <p>The API is stateless — credentials on every call, no session, no cookie — so there is no CSRF
+ * token: a browser has no ambient credential of ours to replay.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -56,17 +56,24 @@ class SecurityConfiguration {
         rules ->
             rules
                 // An error page rendered for a call that was already let through (or refused).
-                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .dispatcherTypeMatchers(DispatcherType.ERROR)
+                .permitAll()
 
                 // Probes: anyone, so orchestrators need no credentials.
                 .requestMatchers(
-                    GET, "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                    GET,
+                    "/actuator/health",
+                    "/actuator/health/liveness",
+                    "/actuator/health/readiness")
                 .permitAll()
-                .requestMatchers("/actuator/**").hasRole(ADMIN)
+                .requestMatchers("/actuator/**")
+                .hasRole(ADMIN)
 
                 // Escalations and sagas: operators decide; approvers see what they approve.
-                .requestMatchers(GET, "/escalations").hasAnyRole(OPERATOR, APPROVER, ADMIN)
-                .requestMatchers(GET, "/sagas/{sagaId}").hasAnyRole(OPERATOR, APPROVER, ADMIN)
+                .requestMatchers(GET, "/escalations")
+                .hasAnyRole(OPERATOR, APPROVER, ADMIN)
+                .requestMatchers(GET, "/sagas/{sagaId}")
+                .hasAnyRole(OPERATOR, APPROVER, ADMIN)
                 .requestMatchers(POST, "/sagas/{sagaId}/escalations/{escalationId}")
                 .hasAnyRole(OPERATOR, ADMIN)
                 // A write-off's second person.
@@ -74,10 +81,12 @@ class SecurityConfiguration {
                 .hasAnyRole(APPROVER, ADMIN)
 
                 // Reading: runbooks for those who settle escalations; API docs for any caller.
-                .requestMatchers(GET, "/docs/runbooks/**").hasAnyRole(OPERATOR, APPROVER, ADMIN)
+                .requestMatchers(GET, "/docs/runbooks/**")
+                .hasAnyRole(OPERATOR, APPROVER, ADMIN)
                 .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                 .authenticated()
-                .requestMatchers(GET, "/swagger-ui.html", "/swagger-ui/**").authenticated());
+                .requestMatchers(GET, "/swagger-ui.html", "/swagger-ui/**")
+                .authenticated());
 
     // The service's own endpoints, then nothing else.
     serviceRules.orderedStream().forEach(service -> http.authorizeHttpRequests(service::authorize));

@@ -16,8 +16,13 @@ class SagaDefinitionGuardTest {
   public static class CarelessWorkflow {
     public static final SagaDefinition SAGA =
         SagaDefinition.named("careless")
-            .step("charge").history().ledger("psp").runbook("docs/runbooks/x.md")
-            .step("reserve").dialog().undo("release")
+            .step("charge")
+            .history()
+            .ledger("psp")
+            .runbook("docs/runbooks/x.md")
+            .step("reserve")
+            .dialog()
+            .undo("release")
             .build();
   }
 
@@ -25,8 +30,15 @@ class SagaDefinitionGuardTest {
   public static class CarefulWorkflow {
     public static final SagaDefinition SAGA =
         SagaDefinition.named("careful")
-            .step("charge").history().correction("refund").ledger("psp").runbook("docs/runbooks/x.md")
-            .step("reserve").dialog().undo("release").runbook("docs/runbooks/y.md")
+            .step("charge")
+            .history()
+            .correction("refund")
+            .ledger("psp")
+            .runbook("docs/runbooks/x.md")
+            .step("reserve")
+            .dialog()
+            .undo("release")
+            .runbook("docs/runbooks/y.md")
             .build();
   }
 

@@ -29,7 +29,8 @@ class DemoPasswordTest {
 
   @Test
   void givenAPassword_itsTextNeverShowsInToString() {
-    assertThat(DemoPassword.of("s3cret-enough", new SecureRandom()).toString()).doesNotContain("s3cret");
+    assertThat(DemoPassword.of("s3cret-enough", new SecureRandom()).toString())
+        .doesNotContain("s3cret");
     DemoPassword generated = DemoPassword.of(null, new SecureRandom());
     assertThat(generated.toString()).doesNotContain(generated.value());
   }

@@ -39,15 +39,18 @@ class JwtRolesTest {
 
     Jwt keycloakStyle = jwt(Map.of("realm_access", Map.of("roles", List.of("ADMIN"))));
 
-    assertThat(authorities(nested.convert(keycloakStyle)))
-        .containsExactly("ROLE_ADMIN");
+    assertThat(authorities(nested.convert(keycloakStyle))).containsExactly("ROLE_ADMIN");
   }
 
   @Test
   void givenThePrincipalClaim_itNamesTheCaller_elseTheSubjectDoes() {
-    assertThat(defaults.convert(jwt(Map.of("preferred_username", "ana"))).getName()).isEqualTo("ana");
+    assertThat(defaults.convert(jwt(Map.of("preferred_username", "ana"))).getName())
+        .isEqualTo("ana");
     assertThat(defaults.convert(jwt(Map.of())).getName()).isEqualTo("u-42");
-    assertThat(new JwtRoles("roles", "email").convert(jwt(Map.of("email", "bo@example.com"))).getName())
+    assertThat(
+            new JwtRoles("roles", "email")
+                .convert(jwt(Map.of("email", "bo@example.com")))
+                .getName())
         .isEqualTo("bo@example.com");
   }
 

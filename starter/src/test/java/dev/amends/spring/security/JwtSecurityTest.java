@@ -1,4 +1,5 @@
 package dev.amends.spring.security;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -36,13 +37,16 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The real profile's security on its own (no Temporal server, no database): JWTs checked with
- * the public key at spring.security.oauth2.resourceserver.jwt.public-key-location, roles from the
+ * The real profile's security on its own (no Temporal server, no database): JWTs checked with the
+ * public key at spring.security.oauth2.resourceserver.jwt.public-key-location, roles from the
  * configured claim. The endpoint called is GET /sagas/{sagaId}: OPERATOR, APPROVER or ADMIN.
  */
 @WebMvcTest(
     useDefaultFilters = false,
-    includeFilters = @Filter(type = FilterType.REGEX, pattern = "dev\\.amends\\.spring\\.sagas\\.SagaController"),
+    includeFilters =
+        @Filter(
+            type = FilterType.REGEX,
+            pattern = "dev\\.amends\\.spring\\.sagas\\.SagaController"),
     properties = "amends.security.roles-claim=amends_roles")
 @Import({SecurityConfiguration.class, JwtConfiguration.class, DemoUsersAuthentication.class})
 @ActiveProfiles("real")
@@ -63,18 +67,22 @@ class JwtSecurityTest {
         "-----BEGIN PUBLIC KEY-----\n"
             + Base64.getMimeEncoder().encodeToString(OURS.getPublic().getEncoded())
             + "\n-----END PUBLIC KEY-----\n");
-    properties.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
+    properties.add(
+        "spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
   }
 
   @Test
-  void givenATokenOfOurKeyWithAnAllowedRoleInTheConfiguredClaim_itLetsTheCallThrough() throws Exception {
+  void givenATokenOfOurKeyWithAnAllowedRoleInTheConfiguredClaim_itLetsTheCallThrough()
+      throws Exception {
     assertThat(call(token(OURS.getPrivate(), "[\"OPERATOR\"]", Duration.ofMinutes(5))).getStatus())
         .isEqualTo(200);
   }
 
   @Test
   void givenRolesAsOneSpaceSeparatedString_itReadsEach() throws Exception {
-    assertThat(call(token(OURS.getPrivate(), "\"EDITOR APPROVER\"", Duration.ofMinutes(5))).getStatus())
+    assertThat(
+            call(token(OURS.getPrivate(), "\"EDITOR APPROVER\"", Duration.ofMinutes(5)))
+                .getStatus())
         .isEqualTo(200);
   }
 
@@ -148,7 +156,8 @@ class JwtSecurityTest {
   }
 
   /** A token whose amends_roles claim is the given JSON value, expiring after the given time. */
-  private static String token(PrivateKey key, String rolesJson, Duration expiresIn) throws Exception {
+  private static String token(PrivateKey key, String rolesJson, Duration expiresIn)
+      throws Exception {
     Object roles =
         rolesJson.startsWith("[")
             ? com.nimbusds.jose.util.JSONArrayUtils.parse(rolesJson)

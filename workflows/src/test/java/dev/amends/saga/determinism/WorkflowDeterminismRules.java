@@ -9,14 +9,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchRule;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Date;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.time.Clock;
-import java.util.Date;
-import com.tngtech.archunit.core.domain.JavaModifier;
 
 /**
  * What workflow code may not touch: replay must take the same path every time, so the clock,
@@ -31,15 +31,18 @@ public final class WorkflowDeterminismRules {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "org.springframework..", "java.sql..", "javax.sql..", "jakarta.persistence..",
-              "java.net.http..", "java.nio.file..")
+              "org.springframework..",
+              "java.sql..",
+              "javax.sql..",
+              "jakarta.persistence..",
+              "java.net.http..",
+              "java.nio.file..")
           .as("workflow code reaches no Spring, JDBC or I/O");
 
   public static final ArchRule NO_WALL_CLOCK =
       noClasses()
           .should()
-          .callMethodWhere(
-              target(name("now")).and(target(owner(resideIn("java.time")))))
+          .callMethodWhere(target(name("now")).and(target(owner(resideIn("java.time")))))
           .orShould()
           .callMethod(System.class, "currentTimeMillis")
           .orShould()
@@ -90,8 +93,9 @@ public final class WorkflowDeterminismRules {
           .orShould()
           .dependOnClassesThat()
           .resideInAPackage("java.util.concurrent..")
-          .as("workflow code starts no threads and uses no executors, locks or atomics"
-              + " (use Async / Promise and Workflow.await)");
+          .as(
+              "workflow code starts no threads and uses no executors, locks or atomics"
+                  + " (use Async / Promise and Workflow.await)");
 
   public static final ArchRule NO_SYNCHRONIZED_METHODS =
       methods()
@@ -110,8 +114,13 @@ public final class WorkflowDeterminismRules {
   /** Every rule, for a test that applies them all. */
   public static final java.util.List<ArchRule> ALL =
       java.util.List.of(
-          NO_SPRING_OR_JDBC, NO_WALL_CLOCK, NO_ENVIRONMENT, NO_RANDOMNESS, NO_THREADS,
-          NO_SYNCHRONIZED_METHODS, NO_MUTABLE_STATICS);
+          NO_SPRING_OR_JDBC,
+          NO_WALL_CLOCK,
+          NO_ENVIRONMENT,
+          NO_RANDOMNESS,
+          NO_THREADS,
+          NO_SYNCHRONIZED_METHODS,
+          NO_MUTABLE_STATICS);
 
   private static DescribedPredicate<JavaClass> resideIn(String pkg) {
     return JavaClass.Predicates.resideInAPackage(pkg);

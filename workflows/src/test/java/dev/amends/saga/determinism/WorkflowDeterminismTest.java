@@ -54,7 +54,8 @@ class WorkflowDeterminismTest {
       })
   void theRulesCatchTheDateAClockALockAndAnAtomic(Class<?> offender) {
     JavaClasses classes = new ClassFileImporter().importClasses(offender);
-    assertThat(WorkflowDeterminismRules.ALL.stream().anyMatch(r -> r.evaluate(classes).hasViolation()))
+    assertThat(
+            WorkflowDeterminismRules.ALL.stream().anyMatch(r -> r.evaluate(classes).hasViolation()))
         .as("some rule catches %s", offender.getSimpleName())
         .isTrue();
   }

@@ -163,9 +163,8 @@ public class WebhookAlerter implements Alerter {
       int status = response.statusCode();
       return status >= 200 && status < 300 ? null : name + ": HTTP " + status;
     }
-    Throwable cause = error instanceof CompletionException && error.getCause() != null
-        ? error.getCause()
-        : error;
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
       return name + ": timed out";
     }

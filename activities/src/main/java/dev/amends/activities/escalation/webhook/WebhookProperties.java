@@ -41,15 +41,23 @@ public record WebhookProperties(
     boolean anyUrl = !urls.isEmpty() || !approverUrls.isEmpty();
     if (anyUrl && (secret == null || secret.isBlank())) {
       problems.add(
-          PREFIX + ".secret is required when " + PREFIX + ".urls or " + PREFIX
+          PREFIX
+              + ".secret is required when "
+              + PREFIX
+              + ".urls or "
+              + PREFIX
               + ".approver-urls is set: every alert is signed with it (HMAC-SHA256)");
     } else if (anyUrl && secret.length() < MIN_SECRET_LENGTH) {
       problems.add(PREFIX + ".secret must be at least " + MIN_SECRET_LENGTH + " characters long");
     }
-    if (timeout == null || timeout.isNegative() || timeout.isZero()
+    if (timeout == null
+        || timeout.isNegative()
+        || timeout.isZero()
         || timeout.compareTo(MAX_TIMEOUT) > 0) {
       problems.add(
-          PREFIX + ".timeout must be positive and at most " + MAX_TIMEOUT.toSeconds()
+          PREFIX
+              + ".timeout must be positive and at most "
+              + MAX_TIMEOUT.toSeconds()
               + "s, well inside the alert activity's 30s start-to-close timeout");
     }
     if (maxAttempts < 1) {
@@ -69,9 +77,19 @@ public record WebhookProperties(
   // A webhook URL may carry a token, and the secret is one: neither is shown.
   @Override
   public String toString() {
-    return "WebhookProperties[urls=" + urls.size() + ", approverUrls=" + approverUrls.size()
-        + ", secret=" + (secret == null ? "unset" : "****") + ", timeout=" + timeout
-        + ", maxAttempts=" + maxAttempts + ", publicBaseUrl=" + publicBaseUrl + "]";
+    return "WebhookProperties[urls="
+        + urls.size()
+        + ", approverUrls="
+        + approverUrls.size()
+        + ", secret="
+        + (secret == null ? "unset" : "****")
+        + ", timeout="
+        + timeout
+        + ", maxAttempts="
+        + maxAttempts
+        + ", publicBaseUrl="
+        + publicBaseUrl
+        + "]";
   }
 
   private static void checkUrls(String key, List<String> urls, List<String> problems) {

@@ -8,8 +8,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs a webhook request: HMAC-SHA256, keyed with the shared secret, over the bytes {@code
- * <timestamp>.<body>} — the decimal epoch seconds of {@code X-Amends-Timestamp}, a full stop,
- * then the body exactly as sent. Signing the timestamp lets a receiver refuse an old request replayed.
+ * <timestamp>.<body>} — the decimal epoch seconds of {@code X-Amends-Timestamp}, a full stop, then
+ * the body exactly as sent. Signing the timestamp lets a receiver refuse an old request replayed.
  */
 final class WebhookSignature {
   static final String ALGORITHM = "HmacSHA256";

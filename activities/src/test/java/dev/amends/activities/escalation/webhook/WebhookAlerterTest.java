@@ -40,9 +40,23 @@ class WebhookAlerterTest {
 
   private static Escalation escalation(String sagaId, int alertsSent) {
     return new Escalation(
-        "chargeCard-1", sagaId, "order-fulfilment", "chargeCard", World.HISTORY, "refundCharge",
-        "UNDO_BLOCKED: payments refused refund of ch_1", 5, "docs/runbooks/refund-charge.md",
-        OPENED_AT, alertsSent, null, 2598L, "EUR", List.of(), false, false);
+        "chargeCard-1",
+        sagaId,
+        "order-fulfilment",
+        "chargeCard",
+        World.HISTORY,
+        "refundCharge",
+        "UNDO_BLOCKED: payments refused refund of ch_1",
+        5,
+        "docs/runbooks/refund-charge.md",
+        OPENED_AT,
+        alertsSent,
+        null,
+        2598L,
+        "EUR",
+        List.of(),
+        false,
+        false);
   }
 
   private WebhookAlerter alerter(List<String> urls, List<String> approverUrls, String publicBase) {
@@ -59,7 +73,8 @@ class WebhookAlerterTest {
 
     alerter.alert(AlertNotice.opened(escalation("order-A-3", 1)));
 
-    assertThat(receiver.received()).extracting(AlertReceiver.Received::path)
+    assertThat(receiver.received())
+        .extracting(AlertReceiver.Received::path)
         .containsExactlyInAnyOrder("/ops", "/pager");
     JsonNode body = json.readTree(receiver.received().get(0).body());
     assertThat(body.get("sagaId").asText()).isEqualTo("order-A-3");
@@ -72,7 +87,8 @@ class WebhookAlerterTest {
         .isEqualTo("UNDO_BLOCKED: payments refused refund of ch_1");
     assertThat(body.get("attempts").asInt()).isEqualTo(5);
     assertThat(body.get("runbookUrl").asText()).isEqualTo("/docs/runbooks/refund-charge.md");
-    assertThat(body.get("decideUrl").asText()).isEqualTo("/sagas/order-A-3/escalations/chargeCard-1");
+    assertThat(body.get("decideUrl").asText())
+        .isEqualTo("/sagas/order-A-3/escalations/chargeCard-1");
     assertThat(body.get("openedAt").asText()).isEqualTo("2026-11-24T09:00:00Z");
     assertThat(body.get("alertNumber").asInt()).isEqualTo(1);
     assertThat(body.get("kind").asText()).isEqualTo("OPENED");
@@ -96,7 +112,9 @@ class WebhookAlerterTest {
     assertThat(signature).isEqualTo(Hmac.expectedSignature(SECRET, timestamp, request.body()));
 
     byte[] tampered =
-        request.bodyText().replace("\"attempts\":5", "\"attempts\":6")
+        request
+            .bodyText()
+            .replace("\"attempts\":5", "\"attempts\":6")
             .getBytes(StandardCharsets.UTF_8);
     assertThat(tampered).isNotEqualTo(request.body());
     assertThat(signature).isNotEqualTo(Hmac.expectedSignature(SECRET, timestamp, tampered));
@@ -116,9 +134,10 @@ class WebhookAlerterTest {
     alerter.alert(reminder);
     alerter.alert(reminder);
 
-    assertThat(receiver.received()).extracting(r -> r.header("X-Amends-Delivery"))
-        .containsExactly("drift-psp-ch_1/chargeCard-1/3/REALERT",
-            "drift-psp-ch_1/chargeCard-1/3/REALERT");
+    assertThat(receiver.received())
+        .extracting(r -> r.header("X-Amends-Delivery"))
+        .containsExactly(
+            "drift-psp-ch_1/chargeCard-1/3/REALERT", "drift-psp-ch_1/chargeCard-1/3/REALERT");
     JsonNode body = json.readTree(receiver.received().get(0).body());
     assertThat(body.get("decideUrl").asText())
         .isEqualTo("/sagas/drift-psp-ch_1/escalations/chargeCard-1");
@@ -130,14 +149,17 @@ class WebhookAlerterTest {
   void givenApproverUrls_approvalRequestsAndRemindersAwaitingApprovalGoThere_withTheApprovalLink()
       throws Exception {
     WebhookAlerter alerter =
-        alerter(List.of(receiver.url("/ops")), List.of(receiver.url("/approvers")),
+        alerter(
+            List.of(receiver.url("/ops")),
+            List.of(receiver.url("/approvers")),
             "https://amends.example.com/");
 
     alerter.alert(AlertNotice.approvalRequested(escalation("order-A-3", 2)));
     alerter.alert(AlertNotice.realert(escalation("order-A-3", 3), true));
     alerter.alert(AlertNotice.realert(escalation("order-A-3", 4), false));
 
-    assertThat(receiver.received()).extracting(AlertReceiver.Received::path)
+    assertThat(receiver.received())
+        .extracting(AlertReceiver.Received::path)
         .containsExactly("/approvers", "/approvers", "/ops");
     JsonNode approval = json.readTree(receiver.received().get(0).body());
     assertThat(approval.get("audience").asText()).isEqualTo("APPROVER");
@@ -156,15 +178,21 @@ class WebhookAlerterTest {
 
     alerter.alert(AlertNotice.approvalRequested(escalation("order-A-3", 2)));
 
-    assertThat(receiver.received()).extracting(AlertReceiver.Received::path)
+    assertThat(receiver.received())
+        .extracting(AlertReceiver.Received::path)
         .containsExactly("/ops");
   }
 
   @Test
   void givenAnAbsoluteRunbookBase_theRunbookLinkIsKeptAsConfigured() throws Exception {
     new WebhookAlerter(
-            new WebhookProperties(List.of(receiver.url("/ops")), List.of(), SECRET,
-                Duration.ofSeconds(2), 5, "https://amends.example.com"),
+            new WebhookProperties(
+                List.of(receiver.url("/ops")),
+                List.of(),
+                SECRET,
+                Duration.ofSeconds(2),
+                5,
+                "https://amends.example.com"),
             runbook -> "https://wiki.example.com/" + runbook,
             Clock.fixed(NOW, ZoneOffset.UTC))
         .alert(AlertNotice.opened(escalation("order-A-3", 1)));
@@ -208,9 +236,24 @@ class WebhookAlerterTest {
     Arrays.fill(filler, 'x');
     Escalation e = escalation("order-A-3", 1);
     Escalation noisy =
-        new Escalation(e.id(), e.sagaId(), e.sagaName(), e.step(), e.world(), e.undo(),
-            new String(filler), e.attempts(), e.runbook(), e.openedAtMillis(), 1, null,
-            e.amountMinor(), e.currency(), e.writeOffs(), false, false);
+        new Escalation(
+            e.id(),
+            e.sagaId(),
+            e.sagaName(),
+            e.step(),
+            e.world(),
+            e.undo(),
+            new String(filler),
+            e.attempts(),
+            e.runbook(),
+            e.openedAtMillis(),
+            1,
+            null,
+            e.amountMinor(),
+            e.currency(),
+            e.writeOffs(),
+            false,
+            false);
 
     alerter(List.of(receiver.url("/ops")), List.of(), null).alert(AlertNotice.opened(noisy));
 

@@ -13,8 +13,9 @@ class WebhookPropertiesTest {
   @Test
   void givenAUrlAndNoSecret_itRefusesNamingTheSecretKey() {
     assertThatThrownBy(
-            () -> new WebhookProperties(
-                List.of("https://hooks.example.com/a"), List.of(), null, TIMEOUT, 5, null))
+            () ->
+                new WebhookProperties(
+                    List.of("https://hooks.example.com/a"), List.of(), null, TIMEOUT, 5, null))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("amends.alerts.webhook.secret is required");
   }
@@ -22,17 +23,23 @@ class WebhookPropertiesTest {
   @Test
   void givenOnlyAnApproverUrlAndABlankSecret_itRefusesToo() {
     assertThatThrownBy(
-            () -> new WebhookProperties(
-                List.of(), List.of("https://hooks.example.com/b"), "  ", TIMEOUT, 5, null))
+            () ->
+                new WebhookProperties(
+                    List.of(), List.of("https://hooks.example.com/b"), "  ", TIMEOUT, 5, null))
         .hasMessageContaining("amends.alerts.webhook.secret is required");
   }
 
   @Test
   void givenAMalformedUrl_itNamesItsKeyButNotTheUrl() {
     assertThatThrownBy(
-            () -> new WebhookProperties(
-                List.of("hooks.example.com/t0k3n"), List.of(), "0123456789abcdef", TIMEOUT, 5,
-                null))
+            () ->
+                new WebhookProperties(
+                    List.of("hooks.example.com/t0k3n"),
+                    List.of(),
+                    "0123456789abcdef",
+                    TIMEOUT,
+                    5,
+                    null))
         .hasMessageContaining("amends.alerts.webhook.urls[0] is not an absolute http(s) URL")
         .hasMessageNotContaining("t0k3n");
   }
@@ -40,9 +47,14 @@ class WebhookPropertiesTest {
   @Test
   void givenATimeoutNearTheActivityTimeout_itRefuses() {
     assertThatThrownBy(
-            () -> new WebhookProperties(
-                List.of("https://hooks.example.com/a"), List.of(), "0123456789abcdef",
-                Duration.ofSeconds(30), 5, null))
+            () ->
+                new WebhookProperties(
+                    List.of("https://hooks.example.com/a"),
+                    List.of(),
+                    "0123456789abcdef",
+                    Duration.ofSeconds(30),
+                    5,
+                    null))
         .hasMessageContaining("amends.alerts.webhook.timeout");
   }
 
@@ -56,7 +68,11 @@ class WebhookPropertiesTest {
   void givenASecret_itsTextNeverShowsIt() {
     WebhookProperties properties =
         new WebhookProperties(
-            List.of("https://hooks.example.com/t0k3n"), List.of(), "0123456789abcdef", TIMEOUT, 5,
+            List.of("https://hooks.example.com/t0k3n"),
+            List.of(),
+            "0123456789abcdef",
+            TIMEOUT,
+            5,
             null);
 
     assertThat(properties.toString()).doesNotContain("0123456789abcdef").doesNotContain("t0k3n");
