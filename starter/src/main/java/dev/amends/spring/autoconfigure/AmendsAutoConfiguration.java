@@ -16,7 +16,12 @@ import dev.amends.spring.config.SagaSettingsConfiguration;
 import dev.amends.spring.health.TemporalHealthIndicator;
 import dev.amends.spring.security.AmendsSecurityProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -27,7 +32,11 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(
     afterName = "io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration")
-@EnableConfigurationProperties({AmendsProperties.class, AmendsSecurityProperties.class})
+@EnableConfigurationProperties({
+  AmendsProperties.class,
+  AmendsSecurityProperties.class,
+  MigrationProperties.class
+})
 @Import({
   EffectLedger.class,
   LedgerVerifier.class,
@@ -43,4 +52,18 @@ import org.springframework.context.annotation.Import;
   SagaDefinitionGuard.class,
   TemporalHealthIndicator.class
 })
-public class AmendsAutoConfiguration {}
+public class AmendsAutoConfiguration {
+
+  /** amends' tables in the service's own Flyway history; amends.migrations.enabled=false skips. */
+  @Bean
+  @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+  @ConditionalOnProperty(
+      prefix = "amends.migrations",
+      name = "enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  @ConditionalOnMissingBean(AmendsMigrations.class)
+  FlywayConfigurationCustomizer amendsMigrations() {
+    return new AmendsMigrations();
+  }
+}
