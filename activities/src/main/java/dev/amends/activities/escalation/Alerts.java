@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
  * Sends an alert about an escalation from inside an escalation activity: records it, writes the log
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Component;
  * The alert row says how far it got, so a retried attempt never sends an alert again once it was
  * delivered.
  */
-@Component
 public class Alerts {
   /** The failure type a failed delivery attempt throws; Temporal retries it. */
   public static final String DELIVERY_FAILED = "ALERT_DELIVERY_FAILED";

@@ -9,7 +9,6 @@ import io.temporal.api.history.v1.WorkflowExecutionSignaledEventAttributes;
 import io.temporal.client.WorkflowClient;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
 
 /**
  * Where a decision came from, read from the saga's own history: the {@code identity} that Temporal
@@ -17,7 +16,6 @@ import org.springframework.stereotype.Component;
  * {@code amends-api:<principal>}; anything else reached Temporal directly (its UI or CLI), and is
  * only as trustworthy as the Temporal server's own authorization.
  */
-@Component
 public class DecisionSources {
   /** The identity prefix of signals sent by amends' own API. */
   public static final String API_IDENTITY_PREFIX = "amends-api:";

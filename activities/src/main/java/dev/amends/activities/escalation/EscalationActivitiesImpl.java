@@ -2,9 +2,7 @@ package dev.amends.activities.escalation;
 
 import dev.amends.saga.Escalation;
 import dev.amends.saga.EscalationActivities;
-import org.springframework.stereotype.Component;
 
-@Component("escalationActivitiesImpl")
 public class EscalationActivitiesImpl implements EscalationActivities {
   private final EscalationStore store;
   private final Alerts alerts;

@@ -11,13 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
  * Escalations as operators list them, across sagas. Written only by the escalation activities, so
  * every write is idempotent: an activity retry must not duplicate a row or an alert.
  */
-@Repository
 public class EscalationStore {
   private final JdbcClient jdbc;
 

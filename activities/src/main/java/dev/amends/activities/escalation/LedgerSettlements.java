@@ -8,14 +8,12 @@ import dev.amends.saga.OperatorAction;
 import dev.amends.saga.StepKeys;
 import dev.amends.saga.World;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
 
 /**
  * When a person settles a failed RML-3 correction (by hand, or by writing the effect off), the
  * effect ledger records it as a correction of its own, with who decided and why: the ledger's story
  * of the effect has an end, and the reconciler leaves it to the person who owns it.
  */
-@Component
 public class LedgerSettlements {
   private final EffectLedger ledger;
 

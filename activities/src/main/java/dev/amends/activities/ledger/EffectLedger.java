@@ -20,7 +20,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * The effect ledger: an append-only, hash-chained record of RML-3 effects and their corrections.
@@ -37,7 +36,6 @@ import org.springframework.stereotype.Component;
  * everything queued, the others wait for their entry, and when it is done it wakes the next one
  * still waiting to write. A lone caller writes its own entry, as a single autocommitted INSERT.
  */
-@Component
 public class EffectLedger {
   private static final String UNIQUE_VIOLATION = "23505";
   private static final int MAX_BATCH = 512;

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.stereotype.Component;
 
 /**
  * Walks the chain from the first entry and reports the first link that does not hold: a sequence
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Component;
  * hash that no longer matches its entry's content (an altered field). Anchors catch what a
  * consistent rewrite would hide: a chain recomputed after a forgery, or cut short at its end.
  */
-@Component
 public class LedgerVerifier {
   private static final int FETCH = 2_000;
 

@@ -8,7 +8,6 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import java.util.Arrays;
 import java.util.Objects;
-import org.springframework.stereotype.Component;
 
 /**
  * Keeps every activity failure short: one bounded message naming the root cause, a few stack frames
@@ -17,7 +16,6 @@ import org.springframework.stereotype.Component;
  * operator; a JDBC exception with its SQL, values and nested causes is easily larger. Bounding the
  * message also keeps most of what a caller sent out of the history.
  */
-@Component
 public class ConciseActivityFailures extends WorkerInterceptorBase {
   static final int MAX_MESSAGE = 400;
   static final int MAX_FRAMES = 6;

@@ -6,15 +6,21 @@ import dev.amends.activities.escalation.EscalationActivitiesImpl;
 import dev.amends.activities.escalation.EscalationStore;
 import dev.amends.activities.escalation.LedgerSettlements;
 import dev.amends.activities.escalation.LogAlerter;
+import dev.amends.activities.escalation.webhook.WebhookAlerter;
 import dev.amends.activities.escalation.webhook.WebhookAlerterConfiguration;
 import dev.amends.activities.ledger.EffectLedger;
 import dev.amends.activities.ledger.LedgerVerifier;
 import dev.amends.activities.temporal.ConciseActivityFailures;
+import dev.amends.saga.SagaSettings;
 import dev.amends.spring.config.AmendsProperties;
 import dev.amends.spring.config.SagaDefinitionGuard;
-import dev.amends.spring.config.SagaSettingsConfiguration;
 import dev.amends.spring.health.TemporalHealthIndicator;
 import dev.amends.spring.security.AmendsSecurityProperties;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.spring.boot.autoconfigure.properties.TemporalProperties;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,36 +29,107 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a service gets by adding amends: the escalation store, ledger and alerting, the escalation
  * activities its workers register (bean {@code escalationActivitiesImpl}), the definition guard
- * that refuses a step lacking its world's minimum, and a Temporal health check. Runs once
- * Temporal's own auto-configuration has made the client.
+ * that refuses a step lacking its world's minimum, amends' migrations and a Temporal health check.
+ * Each bean backs off when the service defines its own of the same type.
  */
 @AutoConfiguration(
-    afterName = "io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration")
+    afterName = {
+      "io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration",
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"
+    })
 @EnableConfigurationProperties({
   AmendsProperties.class,
   AmendsSecurityProperties.class,
   MigrationProperties.class
 })
-@Import({
-  EffectLedger.class,
-  LedgerVerifier.class,
-  EscalationStore.class,
-  DecisionSources.class,
-  LogAlerter.class,
-  WebhookAlerterConfiguration.class,
-  Alerts.class,
-  LedgerSettlements.class,
-  EscalationActivitiesImpl.class,
-  ConciseActivityFailures.class,
-  SagaSettingsConfiguration.class,
-  SagaDefinitionGuard.class,
-  TemporalHealthIndicator.class
-})
+@Import(WebhookAlerterConfiguration.class)
 public class AmendsAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  SagaSettings sagaSettings(AmendsProperties properties, AmendsSecurityProperties security) {
+    return properties.sagaSettings(security.approvalThreshold());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  EffectLedger effectLedger(DataSource dataSource) {
+    return new EffectLedger(dataSource);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  LedgerVerifier ledgerVerifier(DataSource dataSource) {
+    return new LedgerVerifier(dataSource);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  EscalationStore escalationStore(DataSource dataSource) {
+    return new EscalationStore(JdbcClient.create(dataSource));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  DecisionSources decisionSources(WorkflowClient client) {
+    return new DecisionSources(client);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  LogAlerter logAlerter() {
+    return new LogAlerter();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  Alerts alerts(
+      EscalationStore store, LogAlerter logAlerter, ObjectProvider<WebhookAlerter> webhook) {
+    return new Alerts(store, logAlerter, webhook);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  LedgerSettlements ledgerSettlements(EffectLedger ledger) {
+    return new LedgerSettlements(ledger);
+  }
+
+  /**
+   * Register it on the workers that run amends sagas: {@code activity-beans:
+   * escalationActivitiesImpl}.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  EscalationActivitiesImpl escalationActivitiesImpl(
+      EscalationStore store,
+      Alerts alerts,
+      LedgerSettlements settlements,
+      DecisionSources sources) {
+    return new EscalationActivitiesImpl(store, alerts, settlements, sources);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  ConciseActivityFailures conciseActivityFailures() {
+    return new ConciseActivityFailures();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  SagaDefinitionGuard sagaDefinitionGuard(TemporalProperties temporal) {
+    return new SagaDefinitionGuard(temporal);
+  }
+
+  @Bean(name = "temporal")
+  @ConditionalOnMissingBean(name = "temporal")
+  TemporalHealthIndicator temporalHealthIndicator(WorkflowServiceStubs stubs) {
+    return new TemporalHealthIndicator(stubs);
+  }
 
   /** amends' tables in the service's own Flyway history; amends.migrations.enabled=false skips. */
   @Bean

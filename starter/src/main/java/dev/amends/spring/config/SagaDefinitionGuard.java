@@ -10,14 +10,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.stereotype.Component;
 
 /**
  * Refuses to let the worker start while any registered workflow declares a saga whose steps lack
  * their world's minimum. Runs while the context starts, before workers poll: a refused definition
  * stops the application with a message naming each step and what it is missing.
  */
-@Component
 public class SagaDefinitionGuard implements InitializingBean {
   private final TemporalProperties temporal;
 

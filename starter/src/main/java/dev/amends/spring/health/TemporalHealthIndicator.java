@@ -5,14 +5,12 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.stereotype.Component;
 
 /**
  * Whether the Temporal frontend answers: without it no saga moves, so readiness includes it. A
  * system-info call is the cheapest the frontend answers; it runs with a short deadline so a probe
  * never hangs.
  */
-@Component("temporal")
 public class TemporalHealthIndicator implements HealthIndicator {
   private final WorkflowServiceStubs stubs;
 
