@@ -2,6 +2,8 @@ package dev.amends.spring.sagas;
 
 import dev.amends.activities.temporal.WorkflowNotFound;
 import dev.amends.saga.SagaState;
+import dev.amends.saga.SagaWorkflow;
+import dev.amends.saga.SignalPayloads;
 import dev.amends.saga.TextRules;
 import dev.amends.spring.api.ApiException;
 import io.temporal.client.WorkflowClient;
@@ -26,7 +28,7 @@ public class SagaQueries {
       throw ApiException.badField("sagaId", problem);
     }
     try {
-      return client.newUntypedWorkflowStub(sagaId).query("sagaState", SagaState.class);
+      return client.newWorkflowStub(SagaWorkflow.class, sagaId).sagaState();
     } catch (RuntimeException e) {
       if (WorkflowNotFound.is(e)) {
         throw ApiException.notFound("no saga " + sagaId);
@@ -37,6 +39,9 @@ public class SagaQueries {
 
   /** Sends the decision as the caller, whose name Temporal records with the signal. */
   public void decide(String sagaId, Map<String, Object> decision, String caller) {
-    callers.of(caller).newUntypedWorkflowStub(sagaId).signal("resolveEscalation", decision);
+    callers
+        .of(caller)
+        .newWorkflowStub(SagaWorkflow.class, sagaId)
+        .resolveEscalation(SignalPayloads.of(decision));
   }
 }
