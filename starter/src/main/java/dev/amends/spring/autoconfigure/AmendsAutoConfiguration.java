@@ -22,11 +22,8 @@ import io.temporal.spring.boot.autoconfigure.properties.TemporalProperties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,11 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
       "io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration",
       "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"
     })
-@EnableConfigurationProperties({
-  AmendsProperties.class,
-  AmendsSecurityProperties.class,
-  MigrationProperties.class
-})
+@EnableConfigurationProperties({AmendsProperties.class, AmendsSecurityProperties.class})
 @Import(WebhookAlerterConfiguration.class)
 public class AmendsAutoConfiguration {
 
@@ -129,18 +122,5 @@ public class AmendsAutoConfiguration {
   @ConditionalOnMissingBean(name = "temporal")
   TemporalHealthIndicator temporalHealthIndicator(WorkflowServiceStubs stubs) {
     return new TemporalHealthIndicator(stubs);
-  }
-
-  /** amends' tables in the service's own Flyway history; amends.migrations.enabled=false skips. */
-  @Bean
-  @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
-  @ConditionalOnProperty(
-      prefix = "amends.migrations",
-      name = "enabled",
-      havingValue = "true",
-      matchIfMissing = true)
-  @ConditionalOnMissingBean(AmendsMigrations.class)
-  FlywayConfigurationCustomizer amendsMigrations() {
-    return new AmendsMigrations();
   }
 }

@@ -52,7 +52,9 @@ class AmendsAutoConfigurationTest {
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
           .withUserConfiguration(ServiceParts.class)
-          .withConfiguration(AutoConfigurations.of(AmendsAutoConfiguration.class));
+          .withConfiguration(
+              AutoConfigurations.of(
+                  AmendsAutoConfiguration.class, AmendsMigrationsAutoConfiguration.class));
 
   @Test
   void givenTheStarter_aServiceGetsTheEscalationActivitiesLedgerAndMigrations() {
