@@ -3,24 +3,33 @@ package dev.amends.app.order;
 import dev.amends.app.TaskQueues;
 import dev.amends.saga.SagaSettings;
 import dev.amends.spring.api.ApiException;
-import io.temporal.api.common.v1.Payloads;
-import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
-import java.util.Optional;
+import dev.amends.spring.sagas.SagaFlow;
+import dev.amends.spring.sagas.SagaHandle;
+import dev.amends.spring.sagas.SagaInputConflict;
+import dev.amends.spring.sagas.Sagas;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-/** Starts order sagas exactly once per order id. */
+/** Starts order sagas exactly once per order id, through {@link Sagas}. */
 @Service
 public class OrderSagas {
-  private final WorkflowClient client;
+  /**
+   * The order flow, for any service that starts orders: workflow id {@code order-<orderId>}; two
+   * starts are the same order when their orders are equal (the saga settings may differ).
+   */
+  public static final SagaFlow<OrderSagaInput> FLOW =
+      SagaFlow.of(OrderWorkflow.class, OrderSagaInput.class)
+          .taskQueue(TaskQueues.AMENDS)
+          .workflowIds(OrderWorkflow::workflowId)
+          .sameInputWhen(OrderSagaInput::order)
+          .build();
+
+  private final Sagas sagas;
   private final SagaSettings settings;
 
-  public OrderSagas(WorkflowClient client, SagaSettings settings) {
-    this.client = client;
+  public OrderSagas(Sagas sagas, SagaSettings settings) {
+    this.sagas = sagas;
     this.settings = settings;
   }
 
@@ -32,48 +41,16 @@ public class OrderSagas {
    * never starts (or charges) twice. The same id with a different order is a conflict.
    */
   public Started start(Order order) {
-    String workflowId = OrderWorkflow.workflowId(order.orderId());
-    OrderWorkflow saga =
-        client.newWorkflowStub(
-            OrderWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(TaskQueues.AMENDS)
-                .setWorkflowId(workflowId)
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .build());
     try {
-      WorkflowClient.start(saga::fulfil, new OrderSagaInput(order, settings));
-      return new Started(true, order.orderId(), workflowId);
-    } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
-      Order earlier = startedWith(workflowId).order();
-      if (!earlier.equals(order)) {
-        throw ApiException.conflict(
-            "order " + order.orderId() + " was already placed with different content");
-      }
-      return new Started(false, order.orderId(), workflowId);
+      SagaHandle saga = sagas.start(FLOW, order.orderId(), new OrderSagaInput(order, settings));
+      return new Started(saga.created(), order.orderId(), saga.workflowId());
+    } catch (SagaInputConflict conflict) {
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          "Conflict",
+          "order " + order.orderId() + " was already placed with different content",
+          "orderId",
+          Map.of("workflowId", conflict.workflowId()));
     }
-  }
-
-  /** The input the saga was started with, read from the first event of its history. */
-  private OrderSagaInput startedWith(String workflowId) {
-    Payloads input =
-        client
-            .getWorkflowServiceStubs()
-            .blockingStub()
-            .getWorkflowExecutionHistory(
-                GetWorkflowExecutionHistoryRequest.newBuilder()
-                    .setNamespace(client.getOptions().getNamespace())
-                    .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                    .setMaximumPageSize(1)
-                    .build())
-            .getHistory()
-            .getEvents(0)
-            .getWorkflowExecutionStartedEventAttributes()
-            .getInput();
-    return client
-        .getOptions()
-        .getDataConverter()
-        .fromPayloads(0, Optional.of(input), OrderSagaInput.class, OrderSagaInput.class);
   }
 }

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.amends.app.TaskQueues;
 import dev.amends.app.api.ApiClient;
+import dev.amends.saga.SagaSettings;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +34,8 @@ class OrderApiTest {
   @Autowired TestRestTemplate http;
   final ObjectMapper json = new ObjectMapper();
   @Autowired WorkflowClient temporal;
+  @Autowired OrderSagas sagas;
+  @Autowired SagaSettings settings;
 
   static String order(String id, String card, String line1) {
     return """
@@ -68,7 +74,41 @@ class OrderApiTest {
 
     ResponseEntity<String> different = post("/orders", order("api-2", "tok_other", "1 Main St"));
     assertThat(different.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(different.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    JsonNode problem = json.readTree(different.getBody());
+    assertThat(problem.get("detail").asText()).contains("api-2").doesNotContain("tok_other");
+    assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("orderId");
+    assertThat(problem.get("workflowId").asText()).isEqualTo("order-api-2");
     assertThat(api().as("admin").get("/sandbox/orders/api-2").get("payments")).hasSize(1);
+  }
+
+  @Test
+  void givenAnOrderAnotherServiceStartedWithThePlainTemporalClient_aDifferentPostIsRefused()
+      throws Exception {
+    Order earlier = OrderFixtures.order("api-9");
+    OrderWorkflow saga =
+        temporal.newWorkflowStub(
+            OrderWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(TaskQueues.AMENDS)
+                .setWorkflowId(OrderWorkflow.workflowId("api-9"))
+                .build());
+    String runId =
+        WorkflowClient.start(saga::fulfil, new OrderSagaInput(earlier, settings)).getRunId();
+
+    ResponseEntity<String> different = post("/orders", order("api-9", "tok_other", "1 Main St"));
+    assertThat(different.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(json.readTree(different.getBody()).get("workflowId").asText())
+        .isEqualTo("order-api-9");
+    assertThat(sagas.start(earlier).created()).isFalse();
+    assertThat(
+            temporal
+                .newUntypedWorkflowStub("order-api-9", Optional.empty(), Optional.empty())
+                .describe()
+                .getExecution()
+                .getRunId())
+        .isEqualTo(runId);
   }
 
   @Test
