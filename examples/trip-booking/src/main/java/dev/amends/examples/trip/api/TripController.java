@@ -3,9 +3,13 @@ package dev.amends.examples.trip.api;
 import dev.amends.examples.trip.client.TripClient;
 import dev.amends.examples.trip.flow.TripWorkflow;
 import dev.amends.saga.SagaState;
+import dev.amends.spring.api.ApiException;
+import dev.amends.spring.sagas.SagaInputConflict;
 import dev.amends.spring.sagas.SagaQueries;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,10 +29,23 @@ class TripController {
     this.queries = queries;
   }
 
-  /** 201 when this call started the saga; 200 when a saga for this trip id was started before. */
+  /**
+   * 201 when this call started the saga; 200 when the same trip was started before; 409 when the
+   * trip id was used for other bookings.
+   */
   @PostMapping
   ResponseEntity<TripClient.Started> book(@Valid @RequestBody TripRequest request) {
-    TripClient.Started started = trips.start(request.toTrip());
+    TripClient.Started started;
+    try {
+      started = trips.start(request.toTrip());
+    } catch (SagaInputConflict conflict) {
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          "Conflict",
+          "trip " + request.tripId() + " was already booked with other bookings",
+          "tripId",
+          Map.of("workflowId", conflict.workflowId()));
+    }
     if (started.created()) {
       return ResponseEntity.created(URI.create("/trips/" + started.tripId())).body(started);
     }

@@ -6,11 +6,12 @@ import dev.amends.examples.trip.flow.TripResult;
 import dev.amends.examples.trip.flow.TripWorkflow;
 import dev.amends.saga.SagaSettings;
 import dev.amends.saga.SagaState;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import dev.amends.spring.sagas.SagaFlow;
+import dev.amends.spring.sagas.SagaHandle;
+import dev.amends.spring.sagas.SagaInputConflict;
+import dev.amends.spring.sagas.Sagas;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
@@ -23,7 +24,18 @@ import java.util.concurrent.TimeoutException;
  * Spring, no REST. The REST endpoint uses it too.
  */
 public class TripClient {
+  /**
+   * One trip id, one saga: a second start with the same trip returns it, another trip is refused.
+   */
+  public static final SagaFlow<TripInput> FLOW =
+      SagaFlow.of(TripWorkflow.class, TripInput.class)
+          .taskQueue(TripWorkflow.TASK_QUEUE)
+          .workflowIds(TripWorkflow::workflowId)
+          .sameInputWhen(TripInput::trip)
+          .build();
+
   private final WorkflowClient client;
+  private final Sagas sagas;
   private final SagaSettings settings;
 
   public TripClient(WorkflowClient client) {
@@ -32,6 +44,7 @@ public class TripClient {
 
   public TripClient(WorkflowClient client, SagaSettings settings) {
     this.client = client;
+    this.sagas = Sagas.using(client);
     this.settings = settings;
   }
 
@@ -48,24 +61,13 @@ public class TripClient {
   /** Whether this call started the trip's saga, and under which workflow id. */
   public record Started(boolean created, String tripId, String workflowId) {}
 
-  /** Starts the trip's saga once: the same trip id again starts (and charges) nothing. */
+  /**
+   * Starts the trip's saga once: the same trip again starts (and charges) nothing; the same trip id
+   * with other bookings is refused with {@link SagaInputConflict}, whichever client started it.
+   */
   public Started start(Trip trip) {
-    String workflowId = TripWorkflow.workflowId(trip.tripId());
-    TripWorkflow saga =
-        client.newWorkflowStub(
-            TripWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(TripWorkflow.TASK_QUEUE)
-                .setWorkflowId(workflowId)
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .build());
-    try {
-      WorkflowClient.start(saga::book, new TripInput(trip, settings));
-      return new Started(true, trip.tripId(), workflowId);
-    } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
-      return new Started(false, trip.tripId(), workflowId);
-    }
+    SagaHandle saga = sagas.start(FLOW, trip.tripId(), new TripInput(trip, settings));
+    return new Started(saga.created(), trip.tripId(), saga.workflowId());
   }
 
   /** Waits for the trip's saga to end: booked, or compensated. */
