@@ -52,9 +52,14 @@ class StoryApiTest {
     assertThat(Duration.between(commitsAt, until)).isEqualTo(TTL);
     assertThat(receipt.get("field").asText()).isEqualTo("TITLE");
     assertThat(receipt.get("undo").asText()).isEqualTo("/undo/" + receipt.get("undoId").asText());
-    assertThat(api().getEntity("/stories/api-s1").getStatusCode())
-        .as("nothing outside the workflow sees a held edit")
-        .isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<String> whileHeld = api().getEntity("/stories/api-s1");
+    // The window is 2 s in tests; on a loaded machine the answer may come after it closed, when
+    // the edit is rightly visible, so the check holds for answers inside the window.
+    if (Instant.now().isBefore(commitsAt)) {
+      assertThat(whileHeld.getStatusCode())
+          .as("nothing outside the workflow sees a held edit")
+          .isEqualTo(HttpStatus.NOT_FOUND);
+    }
 
     JsonNode story = awaitStory("api-s1", s -> s.at("/fields/TITLE").asText().equals("Hello"));
     assertThat(Instant.now()).isAfterOrEqualTo(commitsAt);
