@@ -1,0 +1,38 @@
+package dev.amends.spring.console;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * A runbook as HTML: the markdown the application serves as a static file ({@code static/<runbook>}
+ * on the class path), rendered with raw HTML escaped and unsafe links dropped.
+ */
+final class Runbooks {
+  private final Parser parser = Parser.builder().build();
+  private final HtmlRenderer renderer =
+      HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+
+  /** The runbook rendered, or null when the application has no such file. */
+  String html(String runbook) {
+    if (runbook == null || runbook.contains("..") || runbook.startsWith("/")) {
+      return null;
+    }
+    ClassPathResource file = new ClassPathResource("static/" + runbook);
+    if (!file.exists()) {
+      return null;
+    }
+    try (InputStream in = file.getInputStream()) {
+      return render(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  String render(String markdown) {
+    return renderer.render(parser.parse(markdown));
+  }
+}
