@@ -69,7 +69,8 @@ async function sagaStatus(orderId, wanted) {
 
 /** A fresh browser session, logged in through the console's form. */
 async function login(user) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // bypassCSP lets the test inject axe-core; the console's own pages run no inline script.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   const page = await context.newPage();
   await page.goto(`${AMENDS}/console/`);
   assert.match(page.url(), /\/login$/);
@@ -163,7 +164,7 @@ test('an operator requests a write-off and an approver approves it in a second s
   await operator.getByRole('button', { name: 'Send decision' }).click();
   // A loss needs a note: the page says so, and keeps the choice.
   await operator.getByRole('alert').filter({ hasText: /note/ }).waitFor();
-  await operator.getByLabel('Note').fill('chargeback already returned the funds');
+  await operator.getByLabel('Note', { exact: true }).fill('chargeback already returned the funds');
   await operator.getByRole('button', { name: 'Send decision' }).click();
   await operator.getByText('Your decision ACCEPT_LOSS was sent to the saga.').waitFor();
   await sagaStatus(orderId, 'AWAITING_APPROVAL');

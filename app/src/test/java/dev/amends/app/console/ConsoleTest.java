@@ -94,7 +94,7 @@ class ConsoleTest {
     String escalation = html(get(page).session(operator));
     assertThat(escalation)
         .contains(
-            "<h1>Runbook: the refund of a card charge failed", "<strong>What happened.</strong>")
+            "<h3>Runbook: the refund of a card charge failed", "<strong>What happened.</strong>")
         .contains("id=\"decision\"", "name=\"_csrf\"", "Timeline", "refundCharge")
         .contains("Idempotency key", "Ledger entries of this saga");
     assertThat(escalation).doesNotContain("id=\"approval\"");

@@ -32,7 +32,17 @@ final class Runbooks {
     }
   }
 
+  /**
+   * The markdown as HTML, its headings two levels down (a runbook's title becomes an h3 under the
+   * page's own h1 and the section's h2). Raw HTML was escaped, so every tag here is the renderer's.
+   */
   String render(String markdown) {
-    return renderer.render(parser.parse(markdown));
+    String html = renderer.render(parser.parse(markdown));
+    for (int level = 4; level >= 1; level--) {
+      html =
+          html.replace("<h" + level + ">", "<h" + (level + 2) + ">")
+              .replace("</h" + level + ">", "</h" + (level + 2) + ">");
+    }
+    return html;
   }
 }

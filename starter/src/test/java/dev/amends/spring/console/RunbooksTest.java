@@ -14,7 +14,7 @@ class RunbooksTest {
             "# Refund\n\n1. heal\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))"
                 + " <img src=x onerror=alert(1)>");
 
-    assertThat(html).contains("<h1>Refund</h1>", "<ol>", "&lt;script&gt;", "&lt;img");
+    assertThat(html).contains("<h3>Refund</h3>", "<ol>", "&lt;script&gt;", "&lt;img");
     assertThat(html).doesNotContain("<script>", "javascript:", "<img");
   }
 
