@@ -6,10 +6,16 @@ import static org.mockito.Mockito.when;
 
 import dev.amends.activities.escalation.EscalationStore;
 import dev.amends.activities.ledger.EffectLedger;
+import dev.amends.saga.SagaState;
+import dev.amends.saga.SagaStatus;
+import dev.amends.saga.StepState;
+import dev.amends.saga.StepStatus;
+import dev.amends.saga.World;
 import dev.amends.spring.config.AmendsProperties;
 import dev.amends.spring.escalation.EscalationController;
 import dev.amends.spring.sagas.SagaQueries;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.ServerSocket;
@@ -108,6 +114,7 @@ class ConsoleOidcLoginTest {
                         "spring.autoconfigure.exclude",
                         String.join(",", NOT_HERE) + "," + String.join(",", PROVIDER_ONLY)),
                     Map.entry("spring.flyway.enabled", "false"),
+                    Map.entry("amends.console.temporal-ui-url", "http://127.0.0.1:8233/"),
                     Map.entry("spring.security.oauth2.resourceserver.jwt.issuer-uri", providerUrl),
                     Map.entry(registration + "client-id", "amends-console"),
                     Map.entry(registration + "client-secret", "console-secret"),
@@ -158,6 +165,13 @@ class ConsoleOidcLoginTest {
         .contains("Inbox: open escalations", "Logged in as <strong>ana</strong>");
     // OPERATOR from the ID token: the operator's pages, not an admin's.
     assertThat(get(browser, amendsUrl + "/console/ledger").statusCode()).isEqualTo(200);
+
+    // On real, a saga's page links to its workflow in the Temporal Web UI.
+    HttpResponse<String> saga = get(browser, amendsUrl + "/console/sagas/order-t-1");
+    assertThat(saga.statusCode()).isEqualTo(200);
+    assertThat(saga.body())
+        .contains("href=\"http://127.0.0.1:8233/namespaces/default/workflows/order-t-1\"")
+        .contains("order-t-1/chargeCard");
 
     // The session is the console's: the API still wants a bearer token.
     HttpResponse<String> api = get(browser, amendsUrl + "/escalations");
@@ -245,7 +259,27 @@ class ConsoleOidcLoginTest {
 
     @Bean
     SagaQueries sagaQueries() {
-      return mock(SagaQueries.class);
+      SagaQueries sagas = mock(SagaQueries.class);
+      when(sagas.state("order-t-1"))
+          .thenReturn(
+              new SagaState(
+                  "order-t-1",
+                  "order-fulfilment",
+                  SagaStatus.COMPLETED,
+                  List.of(
+                      new StepState(
+                          "chargeCard",
+                          World.HISTORY,
+                          StepStatus.DONE,
+                          "order-t-1/chargeCard",
+                          "order-t-1/chargeCard/undo",
+                          null)),
+                  List.of(),
+                  List.of(),
+                  0,
+                  null,
+                  null));
+      return sagas;
     }
 
     @Bean
@@ -261,7 +295,10 @@ class ConsoleOidcLoginTest {
 
     @Bean
     WorkflowClient workflowClient() {
-      return mock(WorkflowClient.class);
+      WorkflowClient client = mock(WorkflowClient.class);
+      when(client.getOptions())
+          .thenReturn(WorkflowClientOptions.newBuilder().setNamespace("default").build());
+      return client;
     }
   }
 }
