@@ -152,6 +152,15 @@ class ConsoleTest {
     awaitSaga("console-2", s -> s.get("status").asText().equals("AWAITING_APPROVAL"));
     assertThat(awaitInbox(operator, "order-console-2", true))
         .contains("an approver (write-off requested by operator)");
+    // Filters: by state and world, as the page's selects send them.
+    assertThat(html(get("/console/inbox/rows?state=AWAITING_APPROVAL").session(operator)))
+        .contains("data-saga=\"order-console-2\"");
+    assertThat(html(get("/console/inbox/rows?state=OPEN").session(operator)))
+        .doesNotContain("data-saga=\"order-console-2\"");
+    assertThat(html(get("/console/inbox/rows?world=RML-2").session(operator)))
+        .doesNotContain("data-saga=\"order-console-2\"");
+    assertThat(html(get("/console/inbox/rows?world=RML-3&flow=order-fulfilment").session(operator)))
+        .contains("data-saga=\"order-console-2\"");
     String operatorsView = html(get(page).session(operator));
     assertThat(operatorsView).doesNotContain("id=\"decision\"", "id=\"approval\"");
 
