@@ -3,6 +3,7 @@ package dev.amends.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
@@ -65,7 +66,18 @@ class SecurityMatrixTest {
 
   enum Kind {
     HANDLER,
-    OTHER
+    OTHER,
+    /** A console page or form: its own chain, a session, a login page instead of a 401. */
+    CONSOLE_HANDLER,
+    CONSOLE_OTHER;
+
+    boolean handler() {
+      return this == HANDLER || this == CONSOLE_HANDLER;
+    }
+
+    boolean console() {
+      return this == CONSOLE_HANDLER || this == CONSOLE_OTHER;
+    }
   }
 
   private static final List<Row> ROWS = new ArrayList<>();
@@ -131,6 +143,40 @@ class SecurityMatrixTest {
     other("GET", "/docs/runbooks/**", "/docs/runbooks/refund-charge.md", OPERATOR, APPROVER, ADMIN);
     other("GET", "/swagger-ui/**", "/swagger-ui/index.html", AUTHENTICATED);
     other("GET", "(no rule)", "/no-such-endpoint", NOBODY);
+
+    // The console: people with a session; anonymous callers are sent to the login page.
+    console("GET", "/login", "/login", ANYONE);
+    console("GET", "/console", "/console", AUTHENTICATED);
+    console("GET", "/console/", "/console/", AUTHENTICATED);
+    console("GET", "/console/inbox", "/console/inbox", OPERATOR, APPROVER, ADMIN);
+    console("GET", "/console/inbox/rows", "/console/inbox/rows", OPERATOR, APPROVER, ADMIN);
+    console("GET", "/console/sagas", "/console/sagas", OPERATOR, APPROVER, ADMIN);
+    console(
+        "GET", "/console/sagas/{sagaId}", "/console/sagas/order-m-1", OPERATOR, APPROVER, ADMIN);
+    console(
+        "GET",
+        "/console/sagas/{sagaId}/escalations/{escalationId}",
+        "/console/sagas/order-m-1/escalations/e-1",
+        OPERATOR,
+        APPROVER,
+        ADMIN);
+    console(
+        "POST",
+        "/console/sagas/{sagaId}/escalations/{escalationId}/decision",
+        "/console/sagas/order-m-1/escalations/e-1/decision",
+        OPERATOR,
+        ADMIN);
+    console(
+        "POST",
+        "/console/sagas/{sagaId}/escalations/{escalationId}/approval",
+        "/console/sagas/order-m-1/escalations/e-1/approval",
+        APPROVER,
+        ADMIN);
+    console("GET", "/console/ledger", "/console/ledger", OPERATOR, ADMIN);
+    consoleOther("GET", "/console/assets/**", "/console/assets/console.css", ANYONE);
+    consoleOther("POST", "/login", "/login", ANYONE);
+    consoleOther("POST", "/logout", "/logout", AUTHENTICATED);
+    consoleOther("GET", "(no rule)", "/console/no-such-page", NOBODY);
     other("POST", "(no rule)", "/orders/m-1", NOBODY);
   }
 
@@ -192,7 +238,7 @@ class SecurityMatrixTest {
       }
     }
     Set<String> rows = new TreeSet<>();
-    ROWS.stream().filter(r -> r.kind() == Kind.HANDLER).forEach(r -> rows.add(r.key()));
+    ROWS.stream().filter(r -> r.kind().handler()).forEach(r -> rows.add(r.key()));
 
     Set<String> withoutRow = new TreeSet<>(mapped);
     withoutRow.removeAll(rows);
@@ -262,11 +308,20 @@ class SecurityMatrixTest {
   private int call(Row row, String caller) throws Exception {
     String method = row.method().equals("ANY") ? "GET" : row.method();
     MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), row.example());
-    if (method.equals("POST")) {
+    if (row.kind().console()) {
+      // A session's user, and a valid CSRF token on forms: only the role decides.
+      if (method.equals("POST")) {
+        request.with(csrf());
+      }
+      request = asConsoleUser(request, caller);
+    } else if (method.equals("POST")) {
       request.contentType(MediaType.APPLICATION_JSON).content("{}");
     }
+    if (!row.kind().console()) {
+      request = as(request, caller);
+    }
     try {
-      return mvc.perform(as(request, caller)).andReturn().getResponse().getStatus();
+      return mvc.perform(request).andReturn().getResponse().getStatus();
     } catch (Exception thrownByTheEndpoint) {
       // MockMvc has no error page: an endpoint that failed was reached, past the rules.
       return 500;
@@ -284,13 +339,26 @@ class SecurityMatrixTest {
     return request.with(credentials);
   }
 
-  /** 0 for "let through", else the refusal: 401 anonymous, 403 authenticated. */
+  private static MockHttpServletRequestBuilder asConsoleUser(
+      MockHttpServletRequestBuilder request, String caller) {
+    return switch (caller) {
+      case "anonymous" -> request;
+      case "admin-only" -> request.with(user("root").roles(ADMIN));
+      case "admin" -> request.with(user("admin").roles(Roles.ALL.toArray(String[]::new)));
+      default -> request.with(user(caller).roles(caller.toUpperCase(Locale.ROOT)));
+    };
+  }
+
+  /**
+   * 0 for "let through", else the refusal: 401 anonymous (302 to the login page in the console),
+   * 403 authenticated.
+   */
   private static int expected(Row row, String caller) {
     if (row.allowed().contains(ANYONE)) {
       return 0;
     }
     if (caller.equals("anonymous")) {
-      return 401;
+      return row.kind().console() ? 302 : 401;
     }
     if (row.allowed().contains(NOBODY)) {
       return 403;
@@ -313,5 +381,14 @@ class SecurityMatrixTest {
 
   private static void other(String method, String pattern, String example, String... allowed) {
     ROWS.add(new Row(Kind.OTHER, method, pattern, example, Set.of(allowed)));
+  }
+
+  private static void console(String method, String pattern, String example, String... allowed) {
+    ROWS.add(new Row(Kind.CONSOLE_HANDLER, method, pattern, example, Set.of(allowed)));
+  }
+
+  private static void consoleOther(
+      String method, String pattern, String example, String... allowed) {
+    ROWS.add(new Row(Kind.CONSOLE_OTHER, method, pattern, example, Set.of(allowed)));
   }
 }

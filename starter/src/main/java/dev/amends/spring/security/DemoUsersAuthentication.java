@@ -58,4 +58,10 @@ class DemoUsersAuthentication {
   ApiAuthentication httpBasic() {
     return new HttpBasicAuthentication(REALM);
   }
+
+  /** The console's login form, with the same users. */
+  @Bean
+  ConsoleLogin consoleLogin() {
+    return new FormConsoleLogin();
+  }
 }

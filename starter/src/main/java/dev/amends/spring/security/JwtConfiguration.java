@@ -1,8 +1,10 @@
 package dev.amends.spring.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 /**
  * The real profile: callers bring a JWT from the identity provider; there are no local users. The
@@ -17,5 +19,13 @@ class JwtConfiguration {
   ApiAuthentication bearerJwt(AmendsSecurityProperties properties) {
     return new JwtAuthentication(
         new JwtRoles(properties.rolesClaim(), properties.principalClaim()));
+  }
+
+  /** The console's login at the identity provider (spring.security.oauth2.client.*). */
+  @Bean
+  ConsoleLogin consoleLogin(
+      ObjectProvider<ClientRegistrationRepository> registrations,
+      AmendsSecurityProperties properties) {
+    return new OidcConsoleLogin(registrations.getIfAvailable(), properties);
   }
 }

@@ -27,16 +27,26 @@ final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
 
   @Override
   public AbstractAuthenticationToken convert(Jwt jwt) {
-    List<SimpleGrantedAuthority> authorities =
-        roles(claim(jwt.getClaims(), rolesClaim))
-            .map(String::strip)
-            .filter(role -> !role.isEmpty())
-            .map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
-            .distinct()
-            .toList();
-    Object name = claim(jwt.getClaims(), principalClaim);
-    String principal = name instanceof String s && !s.isBlank() ? s : jwt.getSubject();
-    return new JwtAuthenticationToken(jwt, authorities, principal);
+    return new JwtAuthenticationToken(
+        jwt,
+        authorities(jwt.getClaims(), rolesClaim),
+        principal(jwt.getClaims(), principalClaim, jwt.getSubject()));
+  }
+
+  /** The roles claim as ROLE_* authorities (also for the console's OIDC login). */
+  static List<SimpleGrantedAuthority> authorities(Map<String, Object> claims, String rolesClaim) {
+    return roles(claim(claims, rolesClaim))
+        .map(String::strip)
+        .filter(role -> !role.isEmpty())
+        .map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
+        .distinct()
+        .toList();
+  }
+
+  /** The principal claim, or the fallback (the subject) when it is missing or blank. */
+  static String principal(Map<String, Object> claims, String principalClaim, String fallback) {
+    Object name = claim(claims, principalClaim);
+    return name instanceof String s && !s.isBlank() ? s : fallback;
   }
 
   private static Stream<String> roles(Object claim) {

@@ -1,0 +1,357 @@
+package dev.amends.spring.console;
+
+import dev.amends.activities.escalation.EscalationRecord;
+import dev.amends.activities.escalation.EscalationStore;
+import dev.amends.activities.ledger.EffectLedger;
+import dev.amends.activities.ledger.LedgerEntry;
+import dev.amends.saga.Escalation;
+import dev.amends.saga.SagaState;
+import dev.amends.saga.TextRules;
+import dev.amends.saga.World;
+import dev.amends.spring.api.ApiException;
+import dev.amends.spring.config.AmendsProperties;
+import dev.amends.spring.escalation.DecisionRequest;
+import dev.amends.spring.escalation.EscalationController;
+import dev.amends.spring.sagas.SagaQueries;
+import dev.amends.spring.security.ConsoleLogin;
+import dev.amends.spring.security.Roles;
+import io.temporal.client.WorkflowClient;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The operator console's pages. Reading goes through the escalation store and the saga's query;
+ * decisions and approvals go through the operator API's own checks ({@link EscalationController})
+ * and {@link SagaQueries#decide}, with the logged-in person as the operator.
+ */
+@Controller
+class ConsoleController {
+  private static final String V = "amends-console/";
+
+  private final EscalationStore store;
+  private final SagaQueries sagas;
+  private final EscalationController decisions;
+  private final EffectLedger ledger;
+  private final AmendsProperties amends;
+  private final ConsoleProperties properties;
+  private final ConsoleLogin login;
+  private final WorkflowClient temporal;
+  private final Runbooks runbooks = new Runbooks();
+
+  ConsoleController(
+      EscalationStore store,
+      SagaQueries sagas,
+      EscalationController decisions,
+      EffectLedger ledger,
+      AmendsProperties amends,
+      ConsoleProperties properties,
+      ConsoleLogin login,
+      WorkflowClient temporal) {
+    this.store = store;
+    this.sagas = sagas;
+    this.decisions = decisions;
+    this.ledger = ledger;
+    this.amends = amends;
+    this.properties = properties;
+    this.login = login;
+    this.temporal = temporal;
+  }
+
+  @GetMapping("/login")
+  String login(Model model) {
+    model.addAttribute("form", login.form());
+    model.addAttribute("providers", login.providers());
+    return V + "login";
+  }
+
+  @GetMapping({"/console", "/console/"})
+  String home(Authentication who, Model model) {
+    if (Access.of(who).reads()) {
+      return "redirect:/console/inbox";
+    }
+    page(model, who, "home");
+    return V + "home";
+  }
+
+  // --- the inbox --------------------------------------------------------------------------
+
+  @GetMapping("/console/inbox")
+  String inbox(
+      @RequestParam(defaultValue = "") String flow,
+      @RequestParam(defaultValue = "") String world,
+      @RequestParam(defaultValue = "") String state,
+      Authentication who,
+      Model model) {
+    page(model, who, "inbox");
+    List<EscalationRecord> open = store.list(true);
+    Set<String> flows = new TreeSet<>();
+    open.forEach(r -> flows.add(r.sagaName()));
+    model.addAttribute("flows", flows);
+    model.addAttribute("worlds", List.of("RML-1", "RML-2", "RML-3"));
+    model.addAttribute("flow", flow);
+    model.addAttribute("world", world);
+    model.addAttribute("state", state);
+    model.addAttribute("refreshMillis", properties.refresh().toMillis());
+    model.addAttribute("sla", Ages.text(properties.sla()));
+    rows(open, flow, world, state, model);
+    return V + "inbox";
+  }
+
+  /** The inbox's rows alone, which the page fetches to update itself without a reload. */
+  @GetMapping("/console/inbox/rows")
+  String inboxRows(
+      @RequestParam(defaultValue = "") String flow,
+      @RequestParam(defaultValue = "") String world,
+      @RequestParam(defaultValue = "") String state,
+      Model model) {
+    rows(store.list(true), flow, world, state, model);
+    return V + "inbox :: rows";
+  }
+
+  private void rows(
+      List<EscalationRecord> open, String flow, String world, String state, Model model) {
+    Instant now = Instant.now();
+    List<InboxRow> rows =
+        open.stream()
+            .filter(r -> flow.isEmpty() || flow.equals(r.sagaName()))
+            .filter(r -> world.isEmpty() || world.equals(r.world()))
+            .filter(
+                r ->
+                    state.isEmpty()
+                        || (state.equals("AWAITING_APPROVAL") == r.awaitsApproval()
+                            && (state.equals("AWAITING_APPROVAL") || state.equals("OPEN"))))
+            .sorted(Comparator.comparing(EscalationRecord::openedAt))
+            .map(r -> InboxRow.of(r, now, properties.sla()))
+            .toList();
+    model.addAttribute("rows", rows);
+    model.addAttribute("total", open.size());
+  }
+
+  // --- sagas and escalations --------------------------------------------------------------
+
+  @GetMapping("/console/sagas")
+  String search(@RequestParam(defaultValue = "") String id, Authentication who, Model model) {
+    String wanted = id.strip();
+    if (!wanted.isEmpty() && TextRules.checkSagaId("id", wanted) == null) {
+      return "redirect:/console/sagas/" + URLEncoder.encode(wanted, StandardCharsets.UTF_8);
+    }
+    page(model, who, "sagas");
+    model.addAttribute("id", wanted);
+    model.addAttribute("problem", wanted.isEmpty() ? null : "That is not a saga id.");
+    return V + "sagas";
+  }
+
+  @GetMapping("/console/sagas/{sagaId}")
+  String saga(@PathVariable String sagaId, Authentication who, Model model) {
+    return sagaPage(sagaId, null, who, model);
+  }
+
+  @GetMapping("/console/sagas/{sagaId}/escalations/{escalationId}")
+  String escalation(
+      @PathVariable String sagaId,
+      @PathVariable String escalationId,
+      Authentication who,
+      Model model) {
+    return sagaPage(sagaId, escalationId, who, model);
+  }
+
+  private String sagaPage(String sagaId, String escalationId, Authentication who, Model model) {
+    page(model, who, "sagas");
+    SagaState state = sagas.state(sagaId);
+    Escalation focus = null;
+    if (escalationId != null) {
+      focus =
+          state.escalations().stream()
+              .filter(e -> e.id().equals(escalationId))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      ApiException.notFound(
+                          "saga " + sagaId + " has no escalation " + escalationId));
+    }
+    model.addAttribute("saga", state);
+    model.addAttribute("timeline", Timeline.of(state, history(sagaId)));
+    model.addAttribute("escalations", EscalationView.all(state, Instant.now(), properties.sla()));
+    model.addAttribute(
+        "focus", focus == null ? null : EscalationView.of(focus, Instant.now(), properties.sla()));
+    model.addAttribute("runbook", focus == null ? null : runbooks.html(focus.runbook()));
+    model.addAttribute("runbookUrl", focus == null ? null : amends.runbookUrl(focus.runbook()));
+    Access access = Access.of(who);
+    boolean open = focus != null && focus.awaitsDecision();
+    boolean pending = focus != null && focus.awaitsApproval();
+    model.addAttribute("showDecision", open && !pending && access.decides());
+    model.addAttribute(
+        "showApproval",
+        pending
+            && access.approves()
+            && !focus.pendingWriteOff().requestedBy().equalsIgnoreCase(who.getName()));
+    model.addAttribute(
+        "ownRequest",
+        pending && focus.pendingWriteOff().requestedBy().equalsIgnoreCase(who.getName()));
+    boolean history = state.steps().stream().anyMatch(s -> s.world() == World.HISTORY);
+    List<LedgerEntry> entries = history ? ledger.forSaga(sagaId) : List.of();
+    model.addAttribute("ledger", entries);
+    model.addAttribute("temporalUrl", temporalLink(sagaId));
+    return V + "saga";
+  }
+
+  @PostMapping("/console/sagas/{sagaId}/escalations/{escalationId}/decision")
+  String decide(
+      @PathVariable String sagaId,
+      @PathVariable String escalationId,
+      @RequestParam(defaultValue = "") String action,
+      @RequestParam(defaultValue = "") String note,
+      Authentication who,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return send(sagaId, escalationId, action, note, false, who, model, response, flash);
+  }
+
+  @PostMapping("/console/sagas/{sagaId}/escalations/{escalationId}/approval")
+  String approve(
+      @PathVariable String sagaId,
+      @PathVariable String escalationId,
+      @RequestParam(defaultValue = "") String action,
+      @RequestParam(defaultValue = "") String note,
+      Authentication who,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return send(sagaId, escalationId, action, note, true, who, model, response, flash);
+  }
+
+  private String send(
+      String sagaId,
+      String escalationId,
+      String action,
+      String note,
+      boolean review,
+      Authentication who,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    DecisionRequest request =
+        new DecisionRequest(
+            null, action.isBlank() ? null : action, null, note.isBlank() ? null : note);
+    try {
+      if (review) {
+        decisions.review(sagaId, escalationId, request, who);
+      } else {
+        decisions.decide(sagaId, escalationId, request, who);
+      }
+    } catch (ApiException refused) {
+      response.setStatus(refused.status().value());
+      model.addAttribute("formProblem", refused.getMessage());
+      model.addAttribute("formField", refused.field());
+      model.addAttribute("action", action);
+      model.addAttribute("note", note);
+      return sagaPage(sagaId, escalationId, who, model);
+    }
+    flash.addFlashAttribute(
+        "sent",
+        (review ? "Your " + action + " of the write-off" : "Your decision " + action)
+            + " was sent to the saga.");
+    return "redirect:/console/sagas/" + sagaId + "/escalations/" + escalationId;
+  }
+
+  // --- the ledger -------------------------------------------------------------------------
+
+  @GetMapping("/console/ledger")
+  String ledger(Authentication who, Model model) {
+    page(model, who, "ledger");
+    model.addAttribute("entries", ledger.latest(100));
+    return V + "ledger";
+  }
+
+  // --- shared -----------------------------------------------------------------------------
+
+  /** A failed read: no such saga (404), an id no saga can have (400). */
+  @org.springframework.web.bind.annotation.ExceptionHandler(ApiException.class)
+  String problem(ApiException e, Authentication who, Model model, HttpServletResponse response) {
+    response.setStatus(e.status().value());
+    page(model, who, "");
+    model.addAttribute("status", e.status().value());
+    model.addAttribute("title", e.title());
+    model.addAttribute("detail", e.getMessage());
+    return V + "problem";
+  }
+
+  private void page(Model model, Authentication who, String section) {
+    Access access = Access.of(who);
+    model.addAttribute("user", who == null ? null : who.getName());
+    model.addAttribute("access", access);
+    model.addAttribute("section", section);
+  }
+
+  private String temporalLink(String sagaId) {
+    String base = properties.temporalUiUrl();
+    if (base == null || base.isBlank()) {
+      return null;
+    }
+    return base.replaceAll("/+$", "")
+        + "/namespaces/"
+        + URLEncoder.encode(temporal.getOptions().getNamespace(), StandardCharsets.UTF_8)
+        + "/workflows/"
+        + URLEncoder.encode(sagaId, StandardCharsets.UTF_8);
+  }
+
+  private List<Timeline.Activity> history(String sagaId) {
+    try {
+      return Timeline.activities(temporal.fetchHistory(sagaId).getEvents());
+    } catch (RuntimeException e) {
+      return new ArrayList<>();
+    }
+  }
+
+  /** What the logged-in person's roles let the console show. */
+  record Access(boolean reads, boolean decides, boolean approves, boolean ledger) {
+    static Access of(Authentication who) {
+      if (who == null) {
+        return new Access(false, false, false, false);
+      }
+      Set<String> roles = new TreeSet<>();
+      who.getAuthorities().forEach(a -> roles.add(a.getAuthority()));
+      boolean admin = roles.contains("ROLE_" + Roles.ADMIN);
+      boolean operator = admin || roles.contains("ROLE_" + Roles.OPERATOR);
+      boolean approver = admin || roles.contains("ROLE_" + Roles.APPROVER);
+      return new Access(operator || approver, operator, approver, operator);
+    }
+  }
+
+  /** Ages as people read them. */
+  static final class Ages {
+    private Ages() {}
+
+    static String text(Duration age) {
+      long minutes = Math.max(0, age.toMinutes());
+      if (minutes < 1) {
+        return Math.max(0, age.toSeconds()) + " s";
+      }
+      if (minutes < 60) {
+        return minutes + " min";
+      }
+      long hours = minutes / 60;
+      if (hours < 24) {
+        return hours + " h " + (minutes % 60) + " min";
+      }
+      return hours / 24 + " d " + hours % 24 + " h";
+    }
+  }
+}

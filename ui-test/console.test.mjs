@@ -1,0 +1,209 @@
+// The operator console in a real (headless) Chromium, on the embedded default: an operator logs
+// in, sees an order whose refund failed appear in the inbox without a reload, reads its runbook,
+// heals the fault, decides RETRY and sees the saga settle; a write-off requested by an operator
+// is approved by an approver in a second session; an editor sees no decision form and a forced
+// POST is refused; a form without its CSRF token is refused; axe-core finds no serious or critical
+// violation on the inbox, escalation (with its timeline) and saga pages.
+// Env: AMENDS_URL, AMENDS_PASSWORD (the demo users' password; both required);
+// CHROMIUM (default /usr/bin/chromium); SCREENSHOTS (default ../docs/images/).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const AMENDS = required('AMENDS_URL');
+const PASSWORD = required('AMENDS_PASSWORD');
+const SHOTS = process.env.SCREENSHOTS ?? new URL('../docs/images/', import.meta.url).pathname;
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const run = Date.now();
+let browser;
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (see ui-test/run-console.sh)`);
+  return value;
+}
+
+async function api(user, method, path, body) {
+  const response = await fetch(AMENDS + path, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      authorization: 'Basic ' + Buffer.from(`${user}:${PASSWORD}`).toString('base64'),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json().catch(() => null) };
+}
+
+async function placeOrderWhoseRefundFails(orderId) {
+  const placed = await api('service', 'POST', '/orders', {
+    orderId,
+    customerEmail: 'ana@example.com',
+    items: [{ sku: 'BOOK-1', quantity: 2 }],
+    cardToken: 'tok_refund_blocked',
+    shippingAddress: { name: 'Ana', line1: '9 UNDELIVERABLE Rd', city: 'Lisbon', postalCode: '1000-001', country: 'PT' },
+    currency: 'EUR',
+  });
+  assert.equal(placed.status, 201);
+}
+
+async function until(what, probe, seconds = 60) {
+  const deadline = Date.now() + seconds * 1000;
+  let last;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last.ok) return last.value;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${what} did not happen within ${seconds} s; last seen: ${JSON.stringify(last?.value)}`);
+}
+
+async function sagaStatus(orderId, wanted) {
+  return until(`order ${orderId} to reach ${wanted}`, async () => {
+    const read = await api('operator', 'GET', `/orders/${orderId}`);
+    return { ok: read.body?.status === wanted, value: read.body?.status };
+  });
+}
+
+/** A fresh browser session, logged in through the console's form. */
+async function login(user) {
+  // bypassCSP lets the test inject axe-core; the console's own pages run no inline script.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${AMENDS}/console/`);
+  assert.match(page.url(), /\/login$/);
+  await page.getByLabel('User name').fill(user);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForLoadState();
+  return page;
+}
+
+/** Runs axe-core on the page; fails on any serious or critical violation. */
+async function axe(page, name) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => window.axe.run(document));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    [],
+    `axe on ${name}`,
+  );
+}
+
+before(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('an operator finds a failed refund, reads its runbook, heals it and settles it with RETRY', async () => {
+  const orderId = `ui-retry-${run}`;
+  const sagaId = `order-${orderId}`;
+  const page = await login('operator');
+  assert.match(page.url(), /\/console\/inbox$/);
+  await page.getByRole('heading', { name: 'Inbox: open escalations' }).waitFor();
+
+  // The inbox is open before the refund fails: the escalation appears without a reload.
+  await placeOrderWhoseRefundFails(orderId);
+  const row = page.getByRole('link', { name: `${sagaId} · chargeCard-1` });
+  await row.waitFor({ timeout: 60000 });
+  await page.screenshot({ path: `${SHOTS}console-inbox.png` });
+  await axe(page, 'the inbox');
+
+  // Keyboard: the row's link is reached and followed without a mouse.
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: /Runbook: the refund of a card charge failed/ }).waitFor();
+  await page.getByRole('table', { name: /Steps forward, then undos backward/ }).waitFor();
+  await page.screenshot({ path: `${SHOTS}console-escalation.png`, fullPage: true });
+  await axe(page, 'the escalation page with its runbook and timeline');
+
+  const healed = await api('admin', 'POST', '/sandbox/heal', { orderId, system: 'payments' });
+  assert.ok(healed.status < 300, `heal answered ${healed.status}`);
+  await page.getByLabel(/Retry the undo/).check();
+  await page.getByRole('button', { name: 'Send decision' }).click();
+  await page.getByText('Your decision RETRY was sent to the saga.').waitFor();
+
+  await sagaStatus(orderId, 'COMPENSATED_WITH_OPERATOR');
+  await page.getByRole('link', { name: 'Inbox' }).click();
+  await until('the saga to leave the inbox', async () => {
+    const listed = await page.getByRole('link', { name: `${sagaId} · chargeCard-1` }).count();
+    return { ok: listed === 0, value: listed };
+  });
+  await page.goto(`${AMENDS}/console/sagas/${sagaId}/escalations/chargeCard-1`);
+  await page.getByText('COMPENSATED_WITH_OPERATOR').first().waitFor();
+  await page.getByText(/RETRY by operator/).first().waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Send decision' }).count(), 0);
+  await page.goto(`${AMENDS}/console/sagas/${sagaId}`);
+  await axe(page, 'the saga page');
+  await page.context().close();
+});
+
+test('an operator requests a write-off and an approver approves it in a second session', async () => {
+  const orderId = `ui-loss-${run}`;
+  const sagaId = `order-${orderId}`;
+  await placeOrderWhoseRefundFails(orderId);
+  const operator = await login('operator');
+  const url = `${AMENDS}/console/sagas/${sagaId}/escalations/chargeCard-1`;
+  await until('the escalation to open', async () => {
+    const listed = await api('operator', 'GET', '/escalations');
+    return { ok: listed.body.some((e) => e.sagaId === sagaId), value: listed.status };
+  });
+  await operator.goto(url);
+  await operator.getByLabel(/Accept the loss/).check();
+  await operator.getByRole('button', { name: 'Send decision' }).click();
+  // A loss needs a note: the page says so, and keeps the choice.
+  await operator.getByRole('alert').filter({ hasText: /note/ }).waitFor();
+  await operator.getByLabel('Note', { exact: true }).fill('chargeback already returned the funds');
+  await operator.getByRole('button', { name: 'Send decision' }).click();
+  await operator.getByText('Your decision ACCEPT_LOSS was sent to the saga.').waitFor();
+  await sagaStatus(orderId, 'AWAITING_APPROVAL');
+  await operator.reload();
+  assert.equal(await operator.getByRole('button', { name: 'Send review' }).count(), 0);
+
+  const approver = await login('approver');
+  await approver.goto(url);
+  assert.equal(await approver.getByRole('button', { name: 'Send decision' }).count(), 0);
+  await approver.getByLabel('Approve the write-off').check();
+  await approver.screenshot({ path: `${SHOTS}console-approval.png`, fullPage: true });
+  await approver.getByRole('button', { name: 'Send review' }).click();
+  await approver.getByText(/Your APPROVE of the write-off was sent/).waitFor();
+  await sagaStatus(orderId, 'COMPENSATED_WITH_OPERATOR');
+  await approver.reload();
+  await approver.getByText(/ACCEPT_LOSS by operator, approved by approver/).first().waitFor();
+  await operator.context().close();
+  await approver.context().close();
+});
+
+test('an editor sees no decision form, and a forced POST or one without a CSRF token is refused', async () => {
+  const sagaId = `order-ui-retry-${run}`;
+  const decide = `${AMENDS}/console/sagas/${sagaId}/escalations/chargeCard-1/decision`;
+  const editor = await login('editor');
+  assert.equal(await editor.getByRole('link', { name: 'Inbox' }).count(), 0);
+  const page = await editor.goto(decide.replace(/\/decision$/, ''));
+  assert.equal(page.status(), 403);
+  assert.equal(await editor.getByRole('button', { name: 'Send decision' }).count(), 0);
+
+  // Forced, with a valid CSRF token (from the page's log-out form): refused by role.
+  await editor.goto(`${AMENDS}/console/`);
+  const token = await editor.locator('input[name="_csrf"]').first().inputValue();
+  const forced = await editor.request.post(decide, { form: { action: 'RETRY', _csrf: token }, maxRedirects: 0 });
+  assert.equal(forced.status(), 403);
+
+  // An operator's form without its token: refused before it reaches the saga.
+  const operator = await login('operator');
+  const noToken = await operator.request.post(decide, { form: { action: 'RETRY' }, maxRedirects: 0 });
+  assert.equal(noToken.status(), 403);
+  await editor.context().close();
+  await operator.context().close();
+});
