@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Usage: scripts/bench-replay.sh [COUNT]
+#   Copies the recorded histories (app/src/test/resources/histories) over and over into a
+#   temporary folder until it holds COUNT of them (default 1000), then replays them all against
+#   the app's workflows with the testkit's one replay call (HistoryReplay, one shared replay
+#   worker) and prints how long that call took. Builds the modules first unless SKIP_BUILD=1;
+#   MVN_FLAGS (default -o) goes to every Maven call.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+case "${1:-}" in -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
+COUNT="${1:-1000}"
+[[ "$COUNT" =~ ^[0-9]+$ ]] || { sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+MVN_FLAGS="${MVN_FLAGS:--o}"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  ./mvnw -q -B $MVN_FLAGS install -DskipTests -pl app -am
+fi
+./mvnw -q -B $MVN_FLAGS -pl app org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath" >/dev/null
+
+mapfile -t RECORDED < <(find app/src/test/resources/histories -name '*.json' | sort)
+mkdir -p "$WORK/histories"
+n=0
+while [ "$n" -lt "$COUNT" ]; do
+  for f in "${RECORDED[@]}"; do
+    [ "$n" -lt "$COUNT" ] || break
+    cp "$f" "$WORK/histories/$(printf '%05d' "$n")-$(basename "$f")"
+    n=$((n + 1))
+  done
+done
+echo "$COUNT histories (from ${#RECORDED[@]} recorded) on $(nproc) cores"
+
+start=$(date +%s%N)
+java -cp "app/target/classes:$(cat "$WORK/classpath")" dev.amends.testkit.replay.ReplayAll "$WORK/histories" \
+  dev.amends.app.order.OrderWorkflowImpl dev.amends.app.story.StoryWorkflowImpl \
+  dev.amends.app.reconcile.ReconcilerWorkflowImpl dev.amends.app.reconcile.DriftEscalationWorkflowImpl
+end=$(date +%s%N)
+echo "whole run, JVM start included: $(( (end - start) / 1000000 )) ms"
