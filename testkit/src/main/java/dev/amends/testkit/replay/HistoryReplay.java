@@ -1,6 +1,9 @@
 package dev.amends.testkit.replay;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
 import dev.amends.testkit.history.HistoryEvents;
+import io.temporal.api.history.v1.History;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -10,6 +13,7 @@ import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,6 +24,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,8 +36,9 @@ import java.util.stream.Stream;
 /**
  * Replays every recorded history in a folder (and its subfolders: every {@code *.json}, as {@code
  * temporal workflow show --output json} writes it) against today's workflow classes, through one
- * shared replay worker. Each history goes to the class that implements the workflow type named in
- * its first event. A failure names the history file and the event where replay diverged.
+ * shared replay environment (one replay worker per processor, each reading and replaying its
+ * share). Each history goes to the class that implements the workflow type named in its first
+ * event. A failure names the history file and the event where replay diverged.
  *
  * <pre>
  * HistoryReplay.replayAll(Path.of("src/test/resources/histories"),
@@ -39,11 +49,14 @@ public final class HistoryReplay {
   private static final Pattern EVENT_ID =
       Pattern.compile("(?i)event\\s*id\\s*[=:]?\\s*(\\d+)|\\bevent (\\d+)\\b");
   private static final String REPLAY_QUEUE = "amends-replay";
+  private static final JsonFormat.Parser JSON = JsonFormat.parser().ignoringUnknownFields();
+  private static final long REPLAY_DEADLOCK_TIMEOUT_MILLIS = 60_000;
 
   private final List<Class<?>> workflowClasses;
   private DataConverter dataConverter;
   private boolean ignoreUnknownTypes;
   private String fileNamePattern = ".*\\.json";
+  private int parallelism = Runtime.getRuntime().availableProcessors();
 
   private HistoryReplay(List<Class<?>> workflowClasses) {
     this.workflowClasses = List.copyOf(workflowClasses);
@@ -76,6 +89,15 @@ public final class HistoryReplay {
     return this;
   }
 
+  /** How many histories are read and replayed at once; default: one per processor. */
+  public HistoryReplay parallelism(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1");
+    }
+    this.parallelism = threads;
+    return this;
+  }
+
   /** Replays every matching history under {@code folder}; throws if any did not replay. */
   public ReplayReport replayAll(Path folder) {
     return run(folder).assertAllReplayed();
@@ -89,51 +111,123 @@ public final class HistoryReplay {
   /** Replays the given history files and reports, without throwing. */
   public ReplayReport replay(List<Path> files) {
     Map<String, Class<?>> byType = workflowTypes();
-    List<ReplayFailure> failures = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
-    int replayed = 0;
     TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder();
     if (dataConverter != null) {
       options.setWorkflowClientOptions(
           WorkflowClientOptions.newBuilder().setDataConverter(dataConverter).build());
     }
+    int threads = Math.max(1, Math.min(parallelism, files.size()));
+    List<Outcome> outcomes = new ArrayList<>(files.size());
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options.build())) {
-      Worker worker = env.newWorker(REPLAY_QUEUE);
-      worker.registerWorkflowImplementationTypes(workflowClasses.toArray(Class<?>[]::new));
-      for (Path file : files) {
-        WorkflowExecutionHistory history;
-        try {
-          history = WorkflowExecutionHistory.fromJson(Files.readString(file));
-        } catch (IOException | RuntimeException unreadable) {
-          failures.add(new ReplayFailure(file, null, null, "cannot be read: " + unreadable, null));
-          continue;
+      // One replay worker per thread, all in one environment: each thread reads a history and
+      // replays it, so reading (the larger cost) and replaying use every core.
+      List<Worker> workers = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        Worker worker =
+            env.newWorker(
+                REPLAY_QUEUE + "-" + i,
+                WorkerOptions.newBuilder()
+                    // A loaded machine must not turn a slow first replay into a failure.
+                    .setDefaultDeadlockDetectionTimeout(REPLAY_DEADLOCK_TIMEOUT_MILLIS)
+                    .build());
+        worker.registerWorkflowImplementationTypes(workflowClasses.toArray(Class<?>[]::new));
+        workers.add(worker);
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        List<Future<Outcome>> pending = new ArrayList<>(files.size());
+        ThreadLocal<Worker> own = new ThreadLocal<>();
+        AtomicInteger next = new AtomicInteger();
+        for (Path file : files) {
+          pending.add(
+              pool.submit(
+                  () -> {
+                    if (own.get() == null) {
+                      own.set(workers.get(next.getAndIncrement()));
+                    }
+                    return replayOne(own.get(), file, byType);
+                  }));
         }
-        String type = workflowType(history);
-        if (!byType.containsKey(type)) {
-          if (ignoreUnknownTypes) {
-            skipped.add(file.toString());
-            continue;
-          }
-          failures.add(
-              new ReplayFailure(
-                  file,
-                  type,
-                  null,
-                  "workflow type '" + type + "' is implemented by none of " + byType.values(),
-                  null));
-          continue;
+        for (Future<Outcome> f : pending) {
+          outcomes.add(f.get());
         }
-        try {
-          worker.replayWorkflowExecution(history);
-          replayed++;
-        } catch (Exception | Error diverged) {
-          failures.add(
-              new ReplayFailure(
-                  file, type, divergedAt(history, diverged), firstLine(diverged), diverged));
-        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while replaying", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("replay failed unexpectedly", e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    int replayed = 0;
+    List<String> skipped = new ArrayList<>();
+    List<ReplayFailure> failures = new ArrayList<>();
+    for (Outcome o : outcomes) {
+      if (o.failure != null) {
+        failures.add(o.failure);
+      } else if (o.skipped) {
+        skipped.add(o.file.toString());
+      } else {
+        replayed++;
       }
     }
     return new ReplayReport(replayed, skipped, failures);
+  }
+
+  private Outcome replayOne(Worker worker, Path file, Map<String, Class<?>> byType) {
+    WorkflowExecutionHistory history;
+    try {
+      history = read(file);
+    } catch (IOException | RuntimeException unreadable) {
+      return Outcome.failed(
+          new ReplayFailure(file, null, null, "cannot be read: " + unreadable, null));
+    }
+    String type = workflowType(history);
+    if (!byType.containsKey(type)) {
+      if (ignoreUnknownTypes) {
+        return new Outcome(file, true, null);
+      }
+      return Outcome.failed(
+          new ReplayFailure(
+              file,
+              type,
+              null,
+              "workflow type '" + type + "' is implemented by none of " + byType.values(),
+              null));
+    }
+    try {
+      worker.replayWorkflowExecution(history);
+      return new Outcome(file, false, null);
+    } catch (Exception | Error diverged) {
+      return Outcome.failed(
+          new ReplayFailure(
+              file, type, divergedAt(history, diverged), firstLine(diverged), diverged));
+    }
+  }
+
+  /**
+   * A history as {@code temporal workflow show --output json} writes it, read straight into its
+   * protobuf (faster); the SDK's reader, which also knows older export formats, otherwise.
+   */
+  static WorkflowExecutionHistory read(Path file) throws IOException {
+    String json = Files.readString(file);
+    try {
+      History.Builder history = History.newBuilder();
+      JSON.merge(json, history);
+      if (history.getEventsCount() > 0) {
+        return new WorkflowExecutionHistory(history.build());
+      }
+    } catch (InvalidProtocolBufferException olderFormat) {
+      // fall through
+    }
+    return WorkflowExecutionHistory.fromJson(json);
+  }
+
+  private record Outcome(Path file, boolean skipped, ReplayFailure failure) {
+    static Outcome failed(ReplayFailure failure) {
+      return new Outcome(failure.file(), false, failure);
+    }
   }
 
   /** The workflow type each class implements, by the type name histories carry. */
