@@ -39,9 +39,11 @@ echo "$COUNT histories (from ${#RECORDED[@]} recorded) on $(nproc) cores"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 TIMEFORMAT='whole run, JVM start included: %R s wall, %U s user + %S s system CPU'
 # shellcheck disable=SC2086 # JAVA_OPTS holds several options
-time java $JAVA_OPTS -cp "app/target/classes:$(cat "$WORK/classpath")" \
-  dev.amends.testkit.replay.ReplayAll "$WORK/histories" \
-  dev.amends.app.order.OrderWorkflowImpl dev.amends.app.story.StoryWorkflowImpl \
-  dev.amends.app.reconcile.ReconcilerWorkflowImpl dev.amends.app.reconcile.DriftEscalationWorkflowImpl \
-  2> >(grep -v ' INFO ' >&2)
+{ time {
+  java $JAVA_OPTS -cp "app/target/classes:$(cat "$WORK/classpath")" \
+    dev.amends.testkit.replay.ReplayAll "$WORK/histories" \
+    dev.amends.app.order.OrderWorkflowImpl dev.amends.app.story.StoryWorkflowImpl \
+    dev.amends.app.reconcile.ReconcilerWorkflowImpl dev.amends.app.reconcile.DriftEscalationWorkflowImpl \
+    2>&1 | grep -v ' INFO '
+}; } 2>&1
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
