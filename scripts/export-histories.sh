@@ -104,11 +104,12 @@ for id in refund-retry refund-resolved refund-loss refund-loss-rejected release-
 done
 sleep 2 # the last workflow tasks close the executions
 
-mkdir -p "$OUT"
+IDS=()
 for id in completed fails-price fails-reserve fails-charge fails-shipment fails-confirmation cancelled \
           refund-retry refund-resolved refund-loss refund-loss-rejected release-retry-twice \
           cancel-blocked-resolved notice-blocked-resolved; do
-  "$T" workflow show --workflow-id "order-$RUN-$id" --output json --address "$AMENDS_IT_TEMPORAL_ADDRESS" \
-    > "$OUT/order-$id.json"
-  echo "exported $OUT/order-$id.json ($(grep -c '"eventId"' "$OUT/order-$id.json") events)"
+  IDS+=("order-$RUN-$id")
 done
+# order-$RUN-completed is exported as order-completed.json, and so on.
+TEMPORAL_CLI="$T" scripts/record-histories.sh --out "$OUT" --address "$AMENDS_IT_TEMPORAL_ADDRESS" \
+  --drop "$RUN-" "${IDS[@]}"

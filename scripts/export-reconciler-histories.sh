@@ -7,7 +7,7 @@
 #   RESOLVED_MANUALLY, RETRY that finds the drift gone, RETRY that fixes it, after a rejected
 #   decision and re-alerts — and exports each history with `temporal workflow show --output json`
 #   into app/src/test/resources/histories/FOLDER/ (e.g. FOLDER=reconcile-v1), where
-#   ReconcilerReplayTest reads them. Keep older folders. Uses a fresh PostgreSQL schema, so the
+#   RecordedHistoriesReplayTest reads them. Keep older folders. Uses a fresh PostgreSQL schema, so the
 #   runs see only what the script makes. EXPORT_PORT (default 18097) is the application's port.
 set -euo pipefail
 cd "$(dirname "$0")/.."

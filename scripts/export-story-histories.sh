@@ -4,7 +4,7 @@
 #   beyond the undo depth, rollbacks accepted and refused, a rollback while an edit is held, a
 #   writer that continued as new) on a real Temporal server and exports each history with
 #   `temporal workflow show --output json` into app/src/test/resources/histories/FOLDER/
-#   (e.g. FOLDER=story-v1), where StoryWorkflowReplayTest reads them. Keep older folders.
+#   (e.g. FOLDER=story-v1), where RecordedHistoriesReplayTest reads them. Keep older folders.
 #   Starts the real parts with scripts/it-env.sh if they are not running; EXPORT_PORT (default
 #   18095) is the application's port.
 set -euo pipefail

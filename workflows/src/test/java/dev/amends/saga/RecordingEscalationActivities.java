@@ -3,7 +3,11 @@ package dev.amends.saga;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Escalation activities for workflow tests: remembers what was opened, re-alerted and closed. */
+/**
+ * Escalation activities for this module's own workflow tests (which cannot use the testkit, built
+ * on this module): remembers what was opened, re-alerted and closed. Other modules use the
+ * testkit's InMemoryEscalations.
+ */
 public class RecordingEscalationActivities implements EscalationActivities {
   public final List<Escalation> opened = new CopyOnWriteArrayList<>();
   public final List<Escalation> realerted = new CopyOnWriteArrayList<>();

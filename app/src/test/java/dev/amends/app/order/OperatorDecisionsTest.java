@@ -1,12 +1,12 @@
 package dev.amends.app.order;
 
+import static dev.amends.testkit.SagaOutcomeAssert.assertThatSaga;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import dev.amends.saga.AmendsSaga;
 import dev.amends.saga.Escalation;
 import dev.amends.saga.OperatorAction;
-import dev.amends.saga.RecordingEscalationActivities;
 import dev.amends.saga.SagaSettings;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.SagaStatus;
@@ -14,22 +14,19 @@ import dev.amends.saga.SignalPayloads;
 import dev.amends.saga.StepState;
 import dev.amends.saga.StepStatus;
 import dev.amends.saga.WriteOffReview;
+import dev.amends.testkit.EscalationDriver;
+import dev.amends.testkit.InMemoryEscalations;
+import dev.amends.testkit.SagaTestEnvironment;
 import io.temporal.api.common.v1.Payload;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.RawValue;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The operator path people can trust, in workflow code: four eyes on a write-off, bounds on what a
@@ -37,27 +34,27 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * whose recording fails for a while.
  */
 class OperatorDecisionsTest {
-  @RegisterExtension
-  static final TestWorkflowExtension testWorkflow =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(OrderWorkflowImpl.class)
-          .registerSearchAttribute("SagaStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .setDoNotStart(true)
-          .build();
-
   private final InMemoryOrderActivities activities = new InMemoryOrderActivities();
   private final FlakyEscalationActivities escalations = new FlakyEscalationActivities();
-  private TestWorkflowEnvironment env;
+  private SagaTestEnvironment env;
+  private EscalationDriver driver;
   private WorkflowClient client;
-  private String taskQueue;
 
   @BeforeEach
-  void start(TestWorkflowEnvironment testEnv, Worker worker) {
-    worker.registerActivitiesImplementations(activities, escalations);
-    testEnv.start();
-    env = testEnv;
-    client = testEnv.getWorkflowClient();
-    taskQueue = worker.getTaskQueue();
+  void start() {
+    env =
+        SagaTestEnvironment.builder()
+            .workflows(OrderWorkflowImpl.class)
+            .activities(activities)
+            .escalations(escalations)
+            .start();
+    driver = env.driver().waitingAtMost(Duration.ofSeconds(30));
+    client = env.client();
+  }
+
+  @AfterEach
+  void stop() {
+    env.close();
   }
 
   @Test
@@ -87,10 +84,14 @@ class OperatorDecisionsTest {
         .satisfies(e -> assertThat(e.awaitsApproval()).isTrue());
     assertThat(escalations.closed).as("a request settles nothing").isEmpty();
 
-    decide(order, decision("chargeCard-1", "APPROVE", "bo", "within policy"));
+    driver.approve(OrderWorkflow.workflowId("fe-1"), "chargeCard-1", "bo", "within policy");
     OrderResult result = WorkflowStub.fromTyped(order).getResult(OrderResult.class);
 
     assertThat(result.status()).isEqualTo(SagaStatus.COMPENSATED_WITH_OPERATOR);
+    assertThatSaga(query("fe-1"))
+        .isCompensatedWithOperator()
+        .hasStepSettledBy(OrderWorkflowImpl.CHARGE, OperatorAction.ACCEPT_LOSS, "ana")
+        .hasNoOpenEscalation();
     assertThat(currentDetails("fe-1")).as("cleared once decided").isEmpty();
     assertThat(stepStatus(query("fe-1"), OrderWorkflowImpl.CHARGE))
         .isEqualTo(StepStatus.LOSS_ACCEPTED);
@@ -118,7 +119,7 @@ class OperatorDecisionsTest {
 
     decide(order, decision("chargeCard-1", "ACCEPT_LOSS", "ana", "customer kept the goods"));
     awaitStatus("fe-2", SagaStatus.AWAITING_APPROVAL);
-    decide(order, decision("chargeCard-1", "REJECT", "bo", "refund by hand instead"));
+    driver.reject(OrderWorkflow.workflowId("fe-2"), "chargeCard-1", "bo", "refund by hand instead");
     SagaState again = awaitStatus("fe-2", SagaStatus.NEEDS_OPERATOR);
     assertThat(currentDetails("fe-2"))
         .contains("rejected by bo", "decide again", "docs/runbooks/refund-charge.md")
@@ -141,8 +142,12 @@ class OperatorDecisionsTest {
     assertThat(escalations.writeOffs.get(1).awaitsApproval()).isFalse();
     assertThat(sagaStatusAttribute("fe-2")).isEqualTo("NEEDS_OPERATOR");
 
-    decide(
-        order, decision("chargeCard-1", "RESOLVED_MANUALLY", "ana", "refunded by bank transfer"));
+    driver.decide(
+        OrderWorkflow.workflowId("fe-2"),
+        "chargeCard-1",
+        OperatorAction.RESOLVED_MANUALLY,
+        "ana",
+        "refunded by bank transfer");
     assertThat(WorkflowStub.fromTyped(order).getResult(OrderResult.class).status())
         .isEqualTo(SagaStatus.COMPENSATED_WITH_OPERATOR);
     assertThat(escalations.closed.get(0).decision().action())
@@ -314,13 +319,7 @@ class OperatorDecisionsTest {
 
   private OrderWorkflow refundFailsForGood(String orderId, SagaSettings settings) {
     activities.failStep(OrderWorkflowImpl.SHIP).failUndo("refundCharge");
-    OrderWorkflow order =
-        client.newWorkflowStub(
-            OrderWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(taskQueue)
-                .setWorkflowId(OrderWorkflow.workflowId(orderId))
-                .build());
+    OrderWorkflow order = env.newWorkflow(OrderWorkflow.class, OrderWorkflow.workflowId(orderId));
     WorkflowClient.start(order::fulfil, new OrderSagaInput(OrderFixtures.order(orderId), settings));
     awaitStatus(orderId, SagaStatus.NEEDS_OPERATOR);
     return order;
@@ -332,20 +331,11 @@ class OperatorDecisionsTest {
 
   private static Map<String, Object> decision(
       String escalationId, String action, String operator, String note) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("escalationId", escalationId);
-    d.put("action", action);
-    d.put("operator", operator);
-    if (note != null) {
-      d.put("note", note);
-    }
-    return d;
+    return EscalationDriver.decision(escalationId, action, operator, note);
   }
 
   private SagaState query(String orderId) {
-    return client
-        .newWorkflowStub(OrderWorkflow.class, OrderWorkflow.workflowId(orderId))
-        .sagaState();
+    return driver.state(OrderWorkflow.workflowId(orderId));
   }
 
   /** The markdown the Temporal UI shows for the saga, read with the SDK's metadata query. */
@@ -373,26 +363,11 @@ class OperatorDecisionsTest {
   }
 
   private SagaState awaitStatus(String orderId, SagaStatus status) {
-    for (int i = 0; i < 200; i++) {
-      SagaState state = query(orderId);
-      if (state.status() == status) {
-        return state;
-      }
-      sleep();
-    }
-    throw new AssertionError(
-        orderId + " never reached " + status + "; it is " + query(orderId).status());
+    return driver.awaitStatus(OrderWorkflow.workflowId(orderId), status);
   }
 
   private SagaState awaitRejections(String orderId, int count) {
-    for (int i = 0; i < 200; i++) {
-      SagaState state = query(orderId);
-      if (state.rejectedDecisions().size() >= count) {
-        return state;
-      }
-      sleep();
-    }
-    throw new AssertionError("rejections of " + orderId + " never reached " + count);
+    return driver.awaitRejections(OrderWorkflow.workflowId(orderId), count);
   }
 
   private static void sleep() {
@@ -405,7 +380,7 @@ class OperatorDecisionsTest {
   }
 
   /** Escalation activities whose store can be down when a decision is recorded. */
-  static final class FlakyEscalationActivities extends RecordingEscalationActivities {
+  static final class FlakyEscalationActivities extends InMemoryEscalations {
     volatile boolean storeDown;
 
     @Override

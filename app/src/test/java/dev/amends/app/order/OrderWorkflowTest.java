@@ -5,20 +5,22 @@ import static dev.amends.app.order.OrderWorkflowImpl.CONFIRM;
 import static dev.amends.app.order.OrderWorkflowImpl.PRICE;
 import static dev.amends.app.order.OrderWorkflowImpl.RESERVE;
 import static dev.amends.app.order.OrderWorkflowImpl.SHIP;
+import static dev.amends.testkit.SagaOutcomeAssert.assertThatSaga;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.amends.saga.AmendsSaga;
 import dev.amends.saga.Escalation;
 import dev.amends.saga.OperatorAction;
-import dev.amends.saga.RecordingEscalationActivities;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.SagaStatus;
 import dev.amends.saga.SignalPayloads;
 import dev.amends.saga.StepState;
 import dev.amends.saga.StepStatus;
+import dev.amends.testkit.EscalationDriver;
+import dev.amends.testkit.InMemoryEscalations;
+import dev.amends.testkit.SagaTestEnvironment;
 import io.temporal.api.enums.v1.EventType;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -26,17 +28,14 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,28 +43,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class OrderWorkflowTest {
 
-  @RegisterExtension
-  static final TestWorkflowExtension testWorkflow =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(
-              OrderWorkflowImpl.class, PlainOrderWorkflowImpl.class)
-          .registerSearchAttribute("SagaStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-          .setDoNotStart(true)
-          .build();
-
   private final InMemoryOrderActivities activities = new InMemoryOrderActivities();
-  private final RecordingEscalationActivities escalations = new RecordingEscalationActivities();
-  private TestWorkflowEnvironment env;
+  private SagaTestEnvironment env;
+  private InMemoryEscalations escalations;
+  private EscalationDriver driver;
   private WorkflowClient client;
   private String taskQueue;
 
   @BeforeEach
-  void start(TestWorkflowEnvironment testEnv, Worker worker) {
-    worker.registerActivitiesImplementations(activities, escalations);
-    testEnv.start();
-    env = testEnv;
-    client = testEnv.getWorkflowClient();
-    taskQueue = worker.getTaskQueue();
+  void start() {
+    env =
+        SagaTestEnvironment.builder()
+            .workflows(OrderWorkflowImpl.class, PlainOrderWorkflowImpl.class)
+            .activities(activities)
+            .start();
+    escalations = env.escalations();
+    driver = env.driver();
+    client = env.client();
+    taskQueue = env.taskQueue();
+  }
+
+  @AfterEach
+  void stop() {
+    env.close();
   }
 
   @Test
@@ -75,9 +75,7 @@ class OrderWorkflowTest {
     assertThat(result.status()).isEqualTo(SagaStatus.COMPLETED);
     assertThat(result.totalMinor()).isEqualTo(3000);
     assertThat(activities.callNames()).containsExactly(PRICE, RESERVE, CHARGE, SHIP, CONFIRM);
-    SagaState state = query("o-1");
-    assertThat(state.status()).isEqualTo(SagaStatus.COMPLETED);
-    assertThat(state.steps()).extracting(StepState::status).containsOnly(StepStatus.DONE);
+    assertThatSaga(query("o-1")).isCompleted().hasNoOpenEscalation();
     assertThat(sagaStatusAttribute("o-1")).as("nothing written on the happy path").isNull();
   }
 
@@ -119,6 +117,11 @@ class OrderWorkflowTest {
         .containsExactlyInAnyOrderElementsOf(expectedUndos);
     assertThat(activities.liveEffects()).isEmpty();
     SagaState state = query("o-2");
+    assertThatSaga(state)
+        .isCompensatedWithoutOperator()
+        .failedAt(failing)
+        .hasUndoneExactly(
+            started.stream().filter(step -> undoOf(step) != null).toArray(String[]::new));
     assertThat(stepStatus(state, failing))
         .as("a failed closed step has nothing to discard; a failed dialog step had no effect")
         .isEqualTo(failing.equals(PRICE) ? StepStatus.FAILED : StepStatus.NOTHING_TO_UNDO);
@@ -161,11 +164,12 @@ class OrderWorkflowTest {
     if (action == OperatorAction.RETRY) {
       activities.heal(undoOf(step));
     }
-    decide(order, decision(step + "-1", action.name(), "ana", "ticket OPS-7"));
+    String sagaId = OrderWorkflow.workflowId("o-3");
+    driver.decide(sagaId, step + "-1", action, "ana", "ticket OPS-7");
     boolean writeOffOfACharge = step.equals(CHARGE) && action == OperatorAction.ACCEPT_LOSS;
     if (writeOffOfACharge) {
-      awaitStatus("o-3", SagaStatus.AWAITING_APPROVAL);
-      decide(order, decision(step + "-1", "APPROVE", "bo", null));
+      driver.awaitStatus(sagaId, SagaStatus.AWAITING_APPROVAL);
+      driver.approve(sagaId, step + "-1", "bo", null);
     }
     OrderResult result = WorkflowStub.fromTyped(order).getResult(OrderResult.class);
 
@@ -178,6 +182,7 @@ class OrderWorkflowTest {
           case ACCEPT_LOSS -> StepStatus.LOSS_ACCEPTED;
         };
     assertThat(stepStatus(state, step)).isEqualTo(expected);
+    assertThatSaga(state).isCompensatedWithOperator().hasStepSettledBy(step, action, "ana");
     assertThat(state.escalations())
         .singleElement()
         .satisfies(
@@ -414,9 +419,7 @@ class OrderWorkflowTest {
   }
 
   private SagaState query(String orderId) {
-    return client
-        .newWorkflowStub(OrderWorkflow.class, OrderWorkflow.workflowId(orderId))
-        .sagaState();
+    return driver.state(OrderWorkflow.workflowId(orderId));
   }
 
   private String sagaStatusAttribute(String orderId) {
@@ -442,50 +445,20 @@ class OrderWorkflowTest {
     throw new AssertionError(type + " never appeared in " + workflowId);
   }
 
-  private Escalation awaitOpenEscalation(String orderId) throws InterruptedException {
-    for (int i = 0; i < 200; i++) {
-      List<Escalation> open = query(orderId).openEscalations();
-      if (!open.isEmpty()) {
-        return open.get(0);
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no escalation opened for " + orderId);
+  private Escalation awaitOpenEscalation(String orderId) {
+    return driver.awaitOpenEscalation(OrderWorkflow.workflowId(orderId));
   }
 
-  private Escalation awaitEscalation(String orderId, String id) throws InterruptedException {
-    for (int i = 0; i < 200; i++) {
-      for (Escalation e : query(orderId).openEscalations()) {
-        if (e.id().equals(id)) {
-          return e;
-        }
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("escalation " + id + " never opened");
+  private Escalation awaitEscalation(String orderId, String id) {
+    return driver.awaitOpenEscalation(OrderWorkflow.workflowId(orderId), id);
   }
 
-  private SagaState awaitStatus(String orderId, SagaStatus status) throws InterruptedException {
-    for (int i = 0; i < 200; i++) {
-      SagaState state = query(orderId);
-      if (state.status() == status) {
-        return state;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError(
-        orderId + " never reached " + status + "; it is " + query(orderId).status());
+  private SagaState awaitStatus(String orderId, SagaStatus status) {
+    return driver.awaitStatus(OrderWorkflow.workflowId(orderId), status);
   }
 
-  private SagaState awaitRejections(String orderId, int count) throws InterruptedException {
-    for (int i = 0; i < 200; i++) {
-      SagaState state = query(orderId);
-      if (state.rejectedDecisions().size() >= count) {
-        return state;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("rejections never reached " + count);
+  private SagaState awaitRejections(String orderId, int count) {
+    return driver.awaitRejections(OrderWorkflow.workflowId(orderId), count);
   }
 
   private static void decide(OrderWorkflow order, Object decision) {
@@ -494,16 +467,7 @@ class OrderWorkflowTest {
 
   private static Map<String, Object> decision(
       String escalationId, String action, String operator, String note) {
-    Map<String, Object> d = new java.util.LinkedHashMap<>();
-    d.put("escalationId", escalationId);
-    d.put("action", action);
-    if (operator != null) {
-      d.put("operator", operator);
-    }
-    if (note != null) {
-      d.put("note", note);
-    }
-    return d;
+    return EscalationDriver.decision(escalationId, action, operator, note);
   }
 
   private static StepStatus stepStatus(SagaState state, String step) {

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
-import dev.amends.saga.RecordingEscalationActivities;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.SagaStatus;
 import dev.amends.saga.SignalPayloads;
 import dev.amends.saga.metrics.MetricNames;
+import dev.amends.testkit.InMemoryEscalations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -35,7 +35,7 @@ class SagaMetricsReplayTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final InMemoryOrderActivities activities = new InMemoryOrderActivities();
-  private final RecordingEscalationActivities escalations = new RecordingEscalationActivities();
+  private final InMemoryEscalations escalations = new InMemoryEscalations();
   private Scope scope;
   private TestWorkflowEnvironment env;
   private WorkflowClient client;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amends.saga.AmendsSaga;
 import dev.amends.saga.OperatorAction;
-import dev.amends.saga.RecordingEscalationActivities;
 import dev.amends.saga.SagaSettings;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.SagaStatus;
 import dev.amends.saga.StepStatus;
+import dev.amends.testkit.InMemoryEscalations;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -35,7 +35,7 @@ class DriftEscalationWorkflowTest {
           .build();
 
   private final FakeReconcilerActivities activities = new FakeReconcilerActivities();
-  private final RecordingEscalationActivities escalations = new RecordingEscalationActivities();
+  private final InMemoryEscalations escalations = new InMemoryEscalations();
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private String taskQueue;

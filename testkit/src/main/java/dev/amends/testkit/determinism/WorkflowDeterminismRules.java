@@ -1,4 +1,4 @@
-package dev.amends.saga.determinism;
+package dev.amends.testkit.determinism;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * What workflow code may not touch: replay must take the same path every time, so the clock,
  * randomness, threads, I/O frameworks and mutable statics go through {@code Workflow.*} or not at
- * all. Applied to the whole workflows module, which holds only deterministic code.
+ * all. {@link WorkflowDeterminism#check} applies them to workflow classes and all they reach.
  */
 public final class WorkflowDeterminismRules {
   private WorkflowDeterminismRules() {}

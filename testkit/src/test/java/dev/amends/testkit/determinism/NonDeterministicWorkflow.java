@@ -1,4 +1,4 @@
-package dev.amends.saga.determinism;
+package dev.amends.testkit.determinism;
 
 import java.sql.Connection;
 import java.time.Instant;
