@@ -136,30 +136,17 @@ public record Escalation(
   public Escalation withWriteOff(WriteOffRequest request) {
     List<WriteOffRequest> all = new ArrayList<>(writeOffs);
     all.add(request);
-    return new Escalation(
-        id,
-        sagaId,
-        sagaName,
-        step,
-        world,
-        undo,
-        error,
-        attempts,
-        runbook,
-        openedAtMillis,
-        alertsSent,
-        decision,
-        amountMinor,
-        currency,
-        all,
-        recorded,
-        recordingDelayed);
+    return withWriteOffs(all);
   }
 
   /** Replaces the newest write-off request with its reviewed form. */
   public Escalation withReviewedWriteOff(WriteOffRequest reviewed) {
     List<WriteOffRequest> all = new ArrayList<>(writeOffs);
     all.set(all.size() - 1, reviewed);
+    return withWriteOffs(all);
+  }
+
+  private Escalation withWriteOffs(List<WriteOffRequest> all) {
     return new Escalation(
         id,
         sagaId,

@@ -17,11 +17,4 @@ public final class Migrations {
   public static List<String> locations(String root, String vendor) {
     return List.of("classpath:" + root + "/common", "classpath:" + root + "/" + vendor);
   }
-
-  /**
-   * The same with Spring Boot's {@code {vendor}} placeholder, for {@code spring.flyway.locations}.
-   */
-  public static List<String> bootLocations(String root) {
-    return locations(root, "{vendor}");
-  }
 }

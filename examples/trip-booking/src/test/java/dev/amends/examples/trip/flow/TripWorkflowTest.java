@@ -13,6 +13,7 @@ import dev.amends.saga.SignalPayloads;
 import dev.amends.saga.StepState;
 import dev.amends.saga.StepStatus;
 import dev.amends.saga.World;
+import dev.amends.testkit.InMemoryEscalations;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
@@ -45,7 +46,7 @@ class TripWorkflowTest {
           .build();
 
   private final InMemoryTripActivities activities = new InMemoryTripActivities();
-  private final RecordingEscalations escalations = new RecordingEscalations();
+  private final InMemoryEscalations escalations = new InMemoryEscalations();
   private WorkflowClient client;
   private String taskQueue;
 

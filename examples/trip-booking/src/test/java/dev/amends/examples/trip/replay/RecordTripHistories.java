@@ -5,12 +5,12 @@ import static dev.amends.examples.trip.flow.TripWorkflowImpl.DEPOSIT;
 import static dev.amends.examples.trip.flow.TripWorkflowImpl.HOTEL;
 
 import dev.amends.examples.trip.flow.InMemoryTripActivities;
-import dev.amends.examples.trip.flow.RecordingEscalations;
 import dev.amends.examples.trip.flow.TripFixtures;
 import dev.amends.examples.trip.flow.TripResult;
 import dev.amends.examples.trip.flow.TripWorkflow;
 import dev.amends.examples.trip.flow.TripWorkflowImpl;
 import dev.amends.saga.SignalPayloads;
+import dev.amends.testkit.InMemoryEscalations;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
@@ -46,7 +46,7 @@ class RecordTripHistories {
   @Test
   void recordEveryPath(TestWorkflowEnvironment env, Worker worker) throws Exception {
     final InMemoryTripActivities activities = new InMemoryTripActivities();
-    worker.registerActivitiesImplementations(activities, new RecordingEscalations());
+    worker.registerActivitiesImplementations(activities, new InMemoryEscalations());
     env.start();
     WorkflowClient client = env.getWorkflowClient();
     String queue = worker.getTaskQueue();
