@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -17,10 +17,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * The embedded default: one demo user per role, named after it (admin holds every role), all with
- * one password, over HTTP Basic. There are no demo users on the real profile.
+ * one password, over HTTP Basic. Only in {@code amends.security.mode=demo}, the default; the app's
+ * real profile sets {@code oidc}, which has no local users.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("!real")
+@ConditionalOnProperty(name = "amends.security.mode", havingValue = "demo", matchIfMissing = true)
 class DemoUsersAuthentication {
   static final String REALM = "amends";
   private static final Logger log = LoggerFactory.getLogger(DemoUsersAuthentication.class);

@@ -106,9 +106,9 @@ class ConsoleOidcLoginTest {
     String registration = "spring.security.oauth2.client.registration.idp.";
     amends =
         new SpringApplicationBuilder(Amends.class)
-            .profiles("real")
             .properties(
                 Map.ofEntries(
+                    Map.entry("amends.security.mode", "oidc"),
                     Map.entry("server.port", amendsPort),
                     Map.entry(
                         "spring.autoconfigure.exclude",

@@ -30,7 +30,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -47,9 +46,8 @@ import org.springframework.test.web.servlet.MockMvc;
         @Filter(
             type = FilterType.REGEX,
             pattern = "dev\\.amends\\.spring\\.sagas\\.SagaController"),
-    properties = "amends.security.roles-claim=amends_roles")
+    properties = {"amends.security.mode=oidc", "amends.security.roles-claim=amends_roles"})
 @Import({SecurityConfiguration.class, JwtConfiguration.class, DemoUsersAuthentication.class})
-@ActiveProfiles("real")
 class JwtSecurityTest {
   private static final KeyPair OURS = rsa();
   private static final KeyPair SOMEONE_ELSES = rsa();
