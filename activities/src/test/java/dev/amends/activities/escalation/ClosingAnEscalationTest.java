@@ -31,7 +31,7 @@ class ClosingAnEscalationTest {
   @BeforeEach
   void setUp() {
     db = TestDatabase.create(TestDatabase.Vendor.H2);
-    store = new EscalationStore(db.jdbc());
+    store = new JdbcEscalationStore(db.jdbc());
     ledger = new EffectLedger(db.dataSource());
     ledger.append(
         EntryDraft.effect(

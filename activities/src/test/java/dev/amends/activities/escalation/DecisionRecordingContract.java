@@ -62,7 +62,7 @@ abstract class DecisionRecordingContract {
   @BeforeProperty
   void createDatabase() {
     db = TestDatabase.create(vendor());
-    store = new EscalationStore(db.jdbc());
+    store = new JdbcEscalationStore(db.jdbc());
     ledger = new EffectLedger(db.dataSource());
     settlements = new LedgerSettlements(ledger);
   }

@@ -44,7 +44,7 @@ class EscalationAlertsTest {
   @BeforeEach
   void setUp() throws Exception {
     db = TestDatabase.create(TestDatabase.Vendor.H2);
-    store = new EscalationStore(db.jdbc());
+    store = new JdbcEscalationStore(db.jdbc());
     receiver = new AlertReceiver();
   }
 

@@ -5,6 +5,7 @@ import dev.amends.activities.escalation.Alerts;
 import dev.amends.activities.escalation.DecisionSources;
 import dev.amends.activities.escalation.EscalationActivitiesImpl;
 import dev.amends.activities.escalation.EscalationStore;
+import dev.amends.activities.escalation.JdbcEscalationStore;
 import dev.amends.activities.escalation.LedgerSettlements;
 import dev.amends.activities.ledger.EffectLedger;
 import dev.amends.activities.ledger.LedgerVerifier;
@@ -51,7 +52,7 @@ final class ReconcilerFixture implements AutoCloseable {
     provider = new SandboxPaymentProvider(jdbc, faults, new SandboxLatency(Duration.ZERO));
     payments = new LedgeredPayments(provider, ledger);
     runs = new ReconcileRuns(jdbc);
-    escalations = new EscalationStore(jdbc);
+    escalations = new JdbcEscalationStore(jdbc);
     env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()

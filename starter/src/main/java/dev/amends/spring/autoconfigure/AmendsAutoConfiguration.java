@@ -4,6 +4,7 @@ import dev.amends.activities.escalation.Alerts;
 import dev.amends.activities.escalation.DecisionSources;
 import dev.amends.activities.escalation.EscalationActivitiesImpl;
 import dev.amends.activities.escalation.EscalationStore;
+import dev.amends.activities.escalation.JdbcEscalationStore;
 import dev.amends.activities.escalation.LedgerSettlements;
 import dev.amends.activities.escalation.LogAlerter;
 import dev.amends.activities.escalation.webhook.WebhookAlerter;
@@ -64,7 +65,7 @@ public class AmendsAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   EscalationStore escalationStore(DataSource dataSource) {
-    return new EscalationStore(JdbcClient.create(dataSource));
+    return new JdbcEscalationStore(JdbcClient.create(dataSource));
   }
 
   @Bean

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 
 import dev.amends.activities.escalation.EscalationActivitiesImpl;
 import dev.amends.activities.escalation.EscalationStore;
+import dev.amends.activities.escalation.JdbcEscalationStore;
 import dev.amends.activities.ledger.EffectLedger;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -43,7 +44,7 @@ class AmendsAutoConfigurationTest {
   }
 
   /** A service that keeps escalations in a store of its own. */
-  static class OwnStore extends EscalationStore {
+  static class OwnStore extends JdbcEscalationStore {
     OwnStore(DataSource dataSource) {
       super(JdbcClient.create(dataSource));
     }
