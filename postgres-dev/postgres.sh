@@ -2,7 +2,9 @@
 # Usage: postgres-dev/postgres.sh [start|stop|status]     (default: start)
 #   start:  installs PostgreSQL from Debian packages if missing (root only), initialises a cluster
 #           in postgres-dev/.state/data, starts it on 127.0.0.1 only, creates the amends role and
-#           database (idempotent), waits until it accepts the amends login.
+#           database (idempotent), waits until it accepts the amends login. Also creates the group
+#           role amends_application (the rights amends' migrations grant) and its login amends_app,
+#           whose password is AMENDS_APP_DB_PASSWORD or one generated into .state/app-password.
 #   stop:   stops that cluster and waits for it to exit. status: says whether it runs.
 #   Env: AMENDS_PG_PORT (default 5432), AMENDS_DB_USER / AMENDS_DB_PASSWORD (default amends/amends),
 #        AMENDS_DB_NAME (default amends), AMENDS_PG_STATE_DIR (default postgres-dev/.state).
@@ -28,6 +30,8 @@ PORT="${AMENDS_PG_PORT:-5432}"
 DB_USER="${AMENDS_DB_USER:-amends}"
 DB_PASSWORD="${AMENDS_DB_PASSWORD:-amends}"
 DB_NAME="${AMENDS_DB_NAME:-amends}"
+APP_USER="${AMENDS_APP_DB_USER:-amends_app}"
+APP_PASSWORD_FILE="$STATE_DIR/app-password"
 
 log() { echo "postgres.sh: $*" >&2; }
 die() { log "$*"; exit 1; }
@@ -100,6 +104,24 @@ SELECT format('CREATE ROLE %I LOGIN', :'user')
 SELECT format('ALTER ROLE %I WITH LOGIN PASSWORD %L', :'user', :'pw') \gexec
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'user')
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
+SQL
+
+  # The application's login, with only the rights migrations grant to amends_application.
+  # The file always holds the password in force, so scripts/it-env.sh can pass it on.
+  if [[ -n "${AMENDS_APP_DB_PASSWORD:-}" ]]; then
+    (umask 077 && printf '%s' "$AMENDS_APP_DB_PASSWORD" >"$APP_PASSWORD_FILE")
+  elif [[ ! -s "$APP_PASSWORD_FILE" ]]; then
+    (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$APP_PASSWORD_FILE")
+  fi
+  local app_password
+  app_password="$(cat "$APP_PASSWORD_FILE")"
+  psql_admin -v app="$APP_USER" -v pw="$app_password" <<'SQL'
+SELECT 'CREATE ROLE amends_application NOLOGIN'
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'amends_application') \gexec
+SELECT format('CREATE ROLE %I LOGIN', :'app')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app') \gexec
+SELECT format('ALTER ROLE %I WITH LOGIN INHERIT PASSWORD %L', :'app', :'pw') \gexec
+SELECT format('GRANT amends_application TO %I', :'app') \gexec
 SQL
 
   # Ready means the application's own login over TCP works, not just that the server is up.

@@ -26,6 +26,9 @@ case "${1:-}" in
     echo "export AMENDS_IT_TEMPORAL_ADDRESS=127.0.0.1:${TEMPORAL_PORT}"
     echo "export AMENDS_IT_TEMPORAL_UI=http://127.0.0.1:${TEMPORAL_UI_PORT}"
     echo "export AMENDS_IT_DB_URL=jdbc:postgresql://127.0.0.1:${AMENDS_PG_PORT}/amends"
+    # The application's login, with only the rights amends' migrations grant (postgres-dev/).
+    echo "export AMENDS_IT_APP_DB_USER=amends_app"
+    echo "export AMENDS_IT_APP_DB_PASSWORD=$(cat "$AMENDS_PG_STATE_DIR/app-password")"
     echo "export AMENDS_IT_TEMPORAL_CLI=$(temporal-dev/install-cli.sh)"
     ;;
   stop)

@@ -139,6 +139,21 @@ public class EffectLedger {
     return select("WHERE external_system = :value ORDER BY seq", externalSystem);
   }
 
+  /**
+   * The hashes of entries {@code after < seq <= upTo}, oldest first, at most {@code limit}: what an
+   * {@link AnchorLog} publishes.
+   */
+  public List<LedgerAnchor> hashesBetween(long after, long upTo, int limit) {
+    return jdbc.sql(
+            "SELECT seq, hash FROM ledger_entry WHERE seq > :after AND seq <= :upTo ORDER BY seq"
+                + " LIMIT :limit")
+        .param("after", after)
+        .param("upTo", upTo)
+        .param("limit", limit)
+        .query((rs, row) -> new LedgerAnchor(rs.getLong(1), rs.getString(2)))
+        .list();
+  }
+
   /** The newest entries, newest first. */
   public List<LedgerEntry> latest(int limit) {
     return select("ORDER BY seq DESC LIMIT :value", limit);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.amends.activities.db.TestDatabase;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -253,6 +255,62 @@ abstract class EffectLedgerContract {
     assertThat(anchored.intact()).isFalse();
     assertThat(anchored.brokenAtSeq()).isEqualTo(anchor.seq());
     assertThat(anchored.problem()).contains("anchor");
+  }
+
+  @Test
+  void aRaisedAmountWithEveryLaterHashAndTheRecordedHeadRewritten_isNamedAtItsEntryByTheAnchorLog(
+      @TempDir Path outside) {
+    appendFive();
+    AnchorLog log = new FileAnchorLog(outside.resolve("anchors.log"));
+    ChainVerification before = verifier.verify();
+    assertThat(new AnchorPublisher(ledger, log).publishUpTo(before.headSeq())).isEqualTo(5);
+
+    String forgedHead = LedgerForgery.raiseAmount(db, 3, 100);
+
+    // The forger rewrote the head recorded beside the ledger as well: held to it, all passes.
+    LedgerAnchor rewrittenHead = new LedgerAnchor(before.headSeq(), forgedHead);
+    assertThat(verifier.verify(List.of(rewrittenHead)).intact()).isTrue();
+    ChainVerification held = verifier.verify(log.anchors());
+    assertThat(held.intact()).isFalse();
+    assertThat(held.brokenAtSeq()).isEqualTo(3);
+    assertThat(held.entriesChecked()).isEqualTo(2);
+    assertThat(held.problem()).contains("anchor");
+  }
+
+  @Test
+  void theAnchorLogTakesEachVerifiedEntryOnce() {
+    appendFive();
+    AnchorLog log = new InMemoryAnchorLog();
+    AnchorPublisher publisher = new AnchorPublisher(ledger, log);
+    assertThat(publisher.publishUpTo(3)).isEqualTo(3);
+    assertThat(publisher.publishUpTo(3)).isZero();
+    assertThat(publisher.publishUpTo(5)).isEqualTo(2);
+    assertThat(log.anchors()).extracting(LedgerAnchor::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+    assertThat(log.anchors())
+        .extracting(LedgerAnchor::hash)
+        .containsExactlyElementsOf(
+            ledger.hashesBetween(0, 5, 10).stream().map(LedgerAnchor::hash).toList());
+  }
+
+  /** An anchor log that keeps what it is given, as a service's own implementation might. */
+  private static final class InMemoryAnchorLog implements AnchorLog {
+    private final List<LedgerAnchor> anchors = new ArrayList<>();
+
+    @Override
+    public List<LedgerAnchor> anchors() {
+      return List.copyOf(anchors);
+    }
+
+    @Override
+    public long lastPublishedSeq() {
+      return anchors.isEmpty() ? 0 : anchors.get(anchors.size() - 1).seq();
+    }
+
+    @Override
+    public void publish(List<LedgerAnchor> more) {
+      long last = lastPublishedSeq();
+      more.stream().filter(a -> a.seq() > last).forEach(anchors::add);
+    }
   }
 
   private void appendFive() {

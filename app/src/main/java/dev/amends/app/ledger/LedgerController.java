@@ -5,7 +5,7 @@ import dev.amends.activities.ledger.EffectLedger;
 import dev.amends.activities.ledger.LedgerAnchor;
 import dev.amends.activities.ledger.LedgerEntry;
 import dev.amends.activities.ledger.LedgerVerifier;
-import dev.amends.app.reconcile.ReconcileRuns;
+import dev.amends.app.reconcile.LedgerAnchors;
 import dev.amends.spring.api.ApiException;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,22 +19,26 @@ import org.springframework.web.bind.annotation.RestController;
 class LedgerController {
   private final EffectLedger ledger;
   private final LedgerVerifier verifier;
-  private final ReconcileRuns runs;
+  private final LedgerAnchors anchors;
 
-  LedgerController(EffectLedger ledger, LedgerVerifier verifier, ReconcileRuns runs) {
+  LedgerController(EffectLedger ledger, LedgerVerifier verifier, LedgerAnchors anchors) {
     this.ledger = ledger;
     this.verifier = verifier;
-    this.runs = runs;
+    this.anchors = anchors;
   }
 
-  /** The verification with the anchors it was held to (the heads of recent reconciler runs). */
-  record Verification(ChainVerification chain, List<LedgerAnchor> anchors) {}
+  /**
+   * The verification with the anchors it was held to: the heads of recent reconciler runs, and how
+   * many hashes came from the anchor log outside the database.
+   */
+  record Verification(
+      ChainVerification chain, List<LedgerAnchor> anchors, int anchorLogEntriesChecked) {}
 
   /** Walks the whole chain and reports the first link that does not hold. */
   @GetMapping("/verification")
   Verification verify() {
-    List<LedgerAnchor> anchors = runs.anchors();
-    return new Verification(verifier.verify(anchors), anchors);
+    LedgerAnchors.Held held = anchors.held();
+    return new Verification(verifier.verify(held.all()), held.recorded(), held.logged());
   }
 
   /** One saga's entries, one call's story, or the newest entries (newest first). */

@@ -1,10 +1,13 @@
 package dev.amends.app.ledger;
 
 import dev.amends.activities.ledger.ChainVerification;
+import dev.amends.activities.ledger.FileAnchorLog;
 import dev.amends.activities.ledger.LedgerAnchor;
 import dev.amends.activities.ledger.LedgerVerifier;
 import dev.amends.app.reconcile.ReconcileRuns;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  *
  * <pre>
  * scripts/verify-ledger.sh [--url=JDBC_URL] [--user=U] [--password=P] [--anchor=SEQ:HASH ...]
- *                          [--no-recorded-anchors]
+ *                          [--anchor-log=FILE] [--no-recorded-anchors]
  * </pre>
  *
  * Exits 0 when the chain holds, 1 at the first broken link (printed), 2 on bad arguments or when
@@ -36,6 +39,7 @@ public final class VerifyLedgerCommand {
     String user = env.getOrDefault("AMENDS_DB_USER", "amends");
     String password = env.getOrDefault("AMENDS_DB_PASSWORD", "amends");
     boolean recordedAnchors = true;
+    Path anchorLog = null;
     List<LedgerAnchor> anchors = new ArrayList<>();
     for (String arg : args) {
       if (arg.startsWith("--url=")) {
@@ -44,6 +48,8 @@ public final class VerifyLedgerCommand {
         user = arg.substring("--user=".length());
       } else if (arg.startsWith("--password=")) {
         password = arg.substring("--password=".length());
+      } else if (arg.startsWith("--anchor-log=") && arg.length() > "--anchor-log=".length()) {
+        anchorLog = Path.of(arg.substring("--anchor-log=".length()));
       } else if (arg.equals("--no-recorded-anchors")) {
         recordedAnchors = false;
       } else if (arg.startsWith("--anchor=") && arg.matches("--anchor=\\d+:[0-9a-f]{64}")) {
@@ -53,7 +59,7 @@ public final class VerifyLedgerCommand {
         err.println("unknown or malformed argument: " + arg);
         err.println(
             "usage: verify-ledger [--url=JDBC_URL] [--user=U] [--password=P] [--anchor=SEQ:SHA256HEX ...]"
-                + " [--no-recorded-anchors]");
+                + " [--anchor-log=FILE] [--no-recorded-anchors]");
         return 2;
       }
     }
@@ -61,6 +67,13 @@ public final class VerifyLedgerCommand {
       DriverManagerDataSource dataSource = new DriverManagerDataSource(url, user, password);
       if (recordedAnchors) {
         anchors.addAll(new ReconcileRuns(JdbcClient.create(dataSource)).anchors());
+      }
+      if (anchorLog != null) {
+        if (!Files.isRegularFile(anchorLog)) {
+          err.println("no anchor log at " + anchorLog);
+          return 2;
+        }
+        anchors.addAll(new FileAnchorLog(anchorLog).anchors());
       }
       ChainVerification chain = new LedgerVerifier(dataSource).verify(anchors);
       out.printf(

@@ -14,29 +14,35 @@ public class ReconcilerActivitiesImpl implements ReconcilerActivities {
   private final PaymentReconciliation payments;
   private final LedgerVerifier verifier;
   private final ReconcileRuns runs;
+  private final LedgerAnchors anchors;
   private final DriftEscalations escalations;
 
   public ReconcilerActivitiesImpl(
       PaymentReconciliation payments,
       LedgerVerifier verifier,
       ReconcileRuns runs,
+      LedgerAnchors anchors,
       DriftEscalations escalations) {
     this.payments = payments;
     this.verifier = verifier;
     this.runs = runs;
+    this.anchors = anchors;
     this.escalations = escalations;
   }
 
   @Override
   public ChainCheck verifyChain(String runId) {
-    List<LedgerAnchor> anchors = runs.anchors();
-    ChainVerification v = verifier.verify(anchors);
+    List<LedgerAnchor> held = anchors.held().all();
+    ChainVerification v = verifier.verify(held);
+    if (v.intact()) {
+      anchors.publishUpTo(v.headSeq());
+    }
     return new ChainCheck(
         v.intact(),
         v.entriesChecked(),
         v.headSeq(),
         v.headHash(),
-        anchors.size(),
+        held.size(),
         v.brokenAtSeq(),
         v.problem());
   }

@@ -3,19 +3,26 @@ package dev.amends.app.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amends.activities.db.Migrations;
+import dev.amends.activities.ledger.ChainHash;
 import dev.amends.activities.ledger.EffectLedger;
 import dev.amends.activities.ledger.EntryDraft;
+import dev.amends.activities.ledger.EntryKind;
 import dev.amends.activities.ledger.EntryPhase;
+import dev.amends.activities.ledger.FileAnchorLog;
+import dev.amends.activities.ledger.LedgerAnchor;
+import dev.amends.activities.ledger.LedgerEntry;
 import dev.amends.app.AmendsApplication;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -94,6 +101,84 @@ class VerifyLedgerCommandTest {
     assertThat(run("--url=" + url, "--user=sa", "--password=")).isZero();
     assertThat(run("--url=" + url, "--user=sa", "--password=", "--anchor=3:" + head)).isEqualTo(1);
     assertThat(printed()).contains("removed from the end");
+  }
+
+  @Test
+  void theAnchorLogNamesAnEntryRewrittenWithEveryLaterHash(@TempDir Path outside) {
+    Path anchors = outside.resolve("anchors.log");
+    new FileAnchorLog(anchors)
+        .publish(
+            jdbc.sql("SELECT seq, hash FROM ledger_entry ORDER BY seq")
+                .query((rs, row) -> new LedgerAnchor(rs.getLong(1), rs.getString(2)))
+                .list());
+    jdbc.sql("DROP TRIGGER ledger_entry_append_only").update();
+    jdbc.sql("UPDATE ledger_entry SET amount_minor = amount_minor * 100 WHERE seq = 2").update();
+    rehashFrom(2);
+
+    assertThat(run("--url=" + url, "--user=sa", "--password=")).isZero();
+    assertThat(run("--url=" + url, "--user=sa", "--password=", "--anchor-log=" + anchors))
+        .isEqualTo(1);
+    assertThat(printed()).contains("BROKEN at entry 2").contains("anchor");
+    assertThat(run("--url=" + url, "--user=sa", "--password=", "--anchor-log=" + outside))
+        .isEqualTo(2);
+  }
+
+  /** What a careful forger does after changing an entry: every later link made to fit again. */
+  private void rehashFrom(long from) {
+    String prev =
+        jdbc.sql("SELECT hash FROM ledger_entry WHERE seq = :seq")
+            .param("seq", from - 1)
+            .query(String.class)
+            .single();
+    for (LedgerEntry e :
+        jdbc.sql("SELECT * FROM ledger_entry WHERE seq >= :from ORDER BY seq")
+            .param("from", from)
+            .query(
+                (rs, row) ->
+                    new LedgerEntry(
+                        rs.getLong("seq"),
+                        rs.getString("saga_id"),
+                        rs.getString("step"),
+                        EntryKind.valueOf(rs.getString("kind")),
+                        EntryPhase.valueOf(rs.getString("phase")),
+                        (Long) rs.getObject("corrects_seq"),
+                        rs.getString("external_system"),
+                        rs.getString("external_ref"),
+                        rs.getLong("amount_minor"),
+                        rs.getString("currency"),
+                        rs.getString("call_key"),
+                        rs.getString("idempotency_key"),
+                        rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("note"),
+                        null,
+                        null))
+            .list()) {
+      LedgerEntry relinked =
+          new LedgerEntry(
+              e.seq(),
+              e.sagaId(),
+              e.step(),
+              e.kind(),
+              e.phase(),
+              e.correctsSeq(),
+              e.externalSystem(),
+              e.externalRef(),
+              e.amountMinor(),
+              e.currency(),
+              e.callKey(),
+              e.idempotencyKey(),
+              e.recordedAt(),
+              e.note(),
+              prev,
+              null);
+      String hash = ChainHash.of(relinked);
+      jdbc.sql("UPDATE ledger_entry SET prev_hash = :prev, hash = :hash WHERE seq = :seq")
+          .param("prev", prev)
+          .param("hash", hash)
+          .param("seq", e.seq())
+          .update();
+      prev = hash;
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.amends.activities.escalation.EscalationRecord;
 import dev.amends.activities.ledger.EntryDraft;
 import dev.amends.activities.ledger.EntryPhase;
 import dev.amends.activities.ledger.LedgerEntry;
+import dev.amends.activities.ledger.LedgerForgery;
 import dev.amends.app.order.StepRequests.ChargeCard;
 import dev.amends.app.order.StepRequests.Undo;
 import dev.amends.app.payment.PaymentRecord;
@@ -378,12 +379,40 @@ abstract class ReconcilerConvergenceContract {
 
     assertThat(report.status()).isEqualTo("CHAIN_BROKEN");
     assertThat(report.chain().intact()).isFalse();
-    assertThat(report.chain().anchorsChecked()).isEqualTo(1);
+    // The head the first run recorded, and every entry up to it from the anchor log.
+    assertThat(report.chain().anchorsChecked()).isEqualTo(1 + (int) head);
     assertThat(report.chain().problem()).contains("removed from the end");
     assertThat(report.survey()).isNull();
     assertThat(actions(report)).containsExactly("ESCALATED");
     assertThat(report.actions().get(0).escalationWorkflowId()).isEqualTo("drift-ledger-chain");
     assertThat(f.provider.records()).filteredOn(r -> !r.isCharge()).hasSize(1);
+  }
+
+  @Test
+  void aForgerWhoRewritesTheLedgerAndTheRecordedHeads_isNamedAtTheForgedEntryByTheAnchorLog() {
+    ordinaryBooks();
+    ReconcileReport anchoring = f.reconcile();
+    assertThat(anchoring.chain().intact()).isTrue();
+    long head = anchoring.chain().headSeq();
+    assertThat(f.anchorLog.lastPublishedSeq()).isEqualTo(head);
+    long forged =
+        f.jdbc
+            .sql("SELECT MIN(seq) FROM ledger_entry WHERE phase = 'CONFIRMED'")
+            .query(Long.class)
+            .single();
+
+    String forgedHead = LedgerForgery.raiseAmount(f.db, forged, 100);
+    f.jdbc.sql("UPDATE reconcile_run SET head_hash = :hash").param("hash", forgedHead).update();
+    assertThat(f.verifier.verify(f.runs.anchors()).intact())
+        .as("held only to the heads recorded in the database, the forgery passes")
+        .isTrue();
+
+    ReconcileReport report = f.reconcile();
+
+    assertThat(report.status()).isEqualTo("CHAIN_BROKEN");
+    assertThat(report.chain().brokenAtSeq()).isEqualTo(forged);
+    assertThat(report.chain().problem()).contains("anchor");
+    assertThat(report.survey()).isNull();
   }
 
   /** The escalation is recorded (by an activity) just after its workflow says it waits. */

@@ -8,6 +8,7 @@ import dev.amends.activities.escalation.EscalationStore;
 import dev.amends.activities.escalation.JdbcEscalationStore;
 import dev.amends.activities.escalation.LedgerSettlements;
 import dev.amends.activities.ledger.EffectLedger;
+import dev.amends.activities.ledger.FileAnchorLog;
 import dev.amends.activities.ledger.LedgerVerifier;
 import dev.amends.app.AmendsApplication;
 import dev.amends.app.TaskQueues;
@@ -22,6 +23,9 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,6 +42,7 @@ final class ReconcilerFixture implements AutoCloseable {
   final SandboxFaults faults;
   final LedgeredPayments payments;
   final ReconcileRuns runs;
+  final FileAnchorLog anchorLog;
   final EscalationStore escalations;
   final TestWorkflowEnvironment env;
   final WorkflowClient client;
@@ -52,6 +57,11 @@ final class ReconcilerFixture implements AutoCloseable {
     provider = new SandboxPaymentProvider(jdbc, faults, new SandboxLatency(Duration.ZERO));
     payments = new LedgeredPayments(provider, ledger);
     runs = new ReconcileRuns(jdbc);
+    try {
+      anchorLog = new FileAnchorLog(Files.createTempDirectory("anchors").resolve("anchors.log"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     escalations = new JdbcEscalationStore(jdbc);
     env =
         TestWorkflowEnvironment.newInstance(
@@ -70,7 +80,11 @@ final class ReconcilerFixture implements AutoCloseable {
         new PaymentReconciliation(provider, ledger, new TemporalLiveSagas(client));
     worker.registerActivitiesImplementations(
         new ReconcilerActivitiesImpl(
-            reconciliation, verifier, runs, new DriftEscalations(client, settings)),
+            reconciliation,
+            verifier,
+            runs,
+            new LedgerAnchors(runs, ledger, anchorLog),
+            new DriftEscalations(client, settings)),
         new EscalationActivitiesImpl(
             escalations,
             Alerts.logOnly(escalations),

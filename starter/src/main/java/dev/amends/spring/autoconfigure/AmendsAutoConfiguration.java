@@ -9,7 +9,9 @@ import dev.amends.activities.escalation.LedgerSettlements;
 import dev.amends.activities.escalation.LogAlerter;
 import dev.amends.activities.escalation.webhook.WebhookAlerter;
 import dev.amends.activities.escalation.webhook.WebhookAlerterConfiguration;
+import dev.amends.activities.ledger.AnchorLog;
 import dev.amends.activities.ledger.EffectLedger;
+import dev.amends.activities.ledger.FileAnchorLog;
 import dev.amends.activities.ledger.LedgerVerifier;
 import dev.amends.activities.temporal.ConciseActivityFailures;
 import dev.amends.saga.SagaSettings;
@@ -24,6 +26,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -40,7 +43,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
       "io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration",
       "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"
     })
-@EnableConfigurationProperties({AmendsProperties.class, AmendsSecurityProperties.class})
+@EnableConfigurationProperties({
+  AmendsProperties.class,
+  AmendsSecurityProperties.class,
+  LedgerProperties.class
+})
 @Import(WebhookAlerterConfiguration.class)
 public class AmendsAutoConfiguration {
 
@@ -60,6 +67,14 @@ public class AmendsAutoConfiguration {
   @ConditionalOnMissingBean
   LedgerVerifier ledgerVerifier(DataSource dataSource) {
     return new LedgerVerifier(dataSource);
+  }
+
+  /** The anchor log outside the database, when amends.ledger.anchor-log names a file. */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(prefix = "amends.ledger", name = "anchor-log")
+  AnchorLog anchorLog(LedgerProperties properties) {
+    return new FileAnchorLog(properties.anchorLog());
   }
 
   @Bean
