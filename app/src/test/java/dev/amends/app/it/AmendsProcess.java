@@ -53,6 +53,12 @@ final class AmendsProcess implements AutoCloseable {
             ItTokens.publicKeyLocation());
     builder.environment().put("TEMPORAL_ADDRESS", RealParts.temporalAddress());
     builder.environment().put("AMENDS_DB_URL", RealParts.dbUrl());
+    // As in a deployment: migrations as the schema's owner, the application as a login that may
+    // only do what amends_application was granted.
+    builder.environment().put("SPRING_FLYWAY_USER", "amends");
+    builder.environment().put("SPRING_FLYWAY_PASSWORD", "amends");
+    builder.environment().put("AMENDS_DB_USER", RealParts.appDbUser());
+    builder.environment().put("AMENDS_DB_PASSWORD", RealParts.appDbPassword());
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     process = builder.start();

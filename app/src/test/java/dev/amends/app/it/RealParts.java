@@ -15,6 +15,15 @@ final class RealParts {
     return required("AMENDS_IT_DB_URL");
   }
 
+  /** The application's own login: only the rights amends' migrations grant. */
+  static String appDbUser() {
+    return required("AMENDS_IT_APP_DB_USER");
+  }
+
+  static String appDbPassword() {
+    return required("AMENDS_IT_APP_DB_PASSWORD");
+  }
+
   static String temporalCli() {
     return required("AMENDS_IT_TEMPORAL_CLI");
   }
