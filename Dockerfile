@@ -17,7 +17,8 @@ FROM eclipse-temurin:17.0.16_8-jre
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 --home-dir /app amends
+ && useradd --system --uid 10001 --home-dir /app amends \
+ && mkdir -p /var/lib/amends/anchors && chown amends /var/lib/amends/anchors
 WORKDIR /app
 COPY --from=build /src/app/target/amends.jar /app/amends.jar
 USER amends

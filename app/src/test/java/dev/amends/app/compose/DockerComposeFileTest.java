@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,12 +32,13 @@ class DockerComposeFileTest {
   private static final String HEALTHY = "service_healthy";
 
   private static Path root;
+  private static JsonNode compose;
   private static JsonNode services;
 
   @BeforeAll
   static void readComposeFile() throws IOException {
     root = repositoryRoot();
-    JsonNode compose =
+    compose =
         new ObjectMapper(new YAMLFactory()).readTree(root.resolve("docker-compose.yml").toFile());
     services = compose.path("services");
     assertThat(services.isObject()).as("docker-compose.yml has a services map").isTrue();
@@ -304,7 +307,9 @@ class DockerComposeFileTest {
   }
 
   @Test
-  @DisplayName("PostgreSQL's init script creates the amends role and database")
+  @DisplayName(
+      "PostgreSQL's init script creates Temporal's databases, amends' owner, its application role"
+          + " and database, with passwords only from the environment")
   void postgresInitCreatesAmendsDatabase() throws IOException {
     String mount = null;
     for (JsonNode volume : service("postgresql").path("volumes")) {
@@ -313,18 +318,97 @@ class DockerComposeFileTest {
       }
     }
     assertThat(mount).as("an init folder is mounted into /docker-entrypoint-initdb.d").isNotNull();
-    StringBuilder sql = new StringBuilder();
+    StringBuilder script = new StringBuilder();
     try (var files = Files.list(root.resolve(mount))) {
-      for (Path f : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
-        sql.append(Files.readString(f));
+      for (Path f : files.sorted().toList()) {
+        assertThat(f.toString()).as("the entrypoint runs *.sh and *.sql").matches(".*\\.(sh|sql)$");
+        script.append(Files.readString(f));
       }
     }
-    assertThat(sql.toString())
+    assertThat(script.toString())
         .contains(
-            "CREATE ROLE amends LOGIN PASSWORD 'amends'",
-            "CREATE DATABASE amends OWNER amends",
-            "CREATE DATABASE temporal ",
-            "CREATE DATABASE temporal_visibility ");
+            "CREATE DATABASE temporal OWNER temporal",
+            "CREATE DATABASE temporal_visibility ",
+            "CREATE ROLE amends_owner LOGIN PASSWORD :'owner_password'",
+            "CREATE ROLE amends_application NOLOGIN",
+            "CREATE ROLE amends LOGIN PASSWORD :'app_password' IN ROLE amends_application",
+            "CREATE DATABASE amends OWNER amends_owner",
+            "owner_password=\"$AMENDS_OWNER_DB_PASSWORD\"",
+            "app_password=\"$AMENDS_DB_PASSWORD\"")
+        .doesNotContainPattern("PASSWORD\\s+'");
+    // The entrypoint would create POSTGRES_USER's database itself, and the script's own
+    // CREATE DATABASE temporal would then stop the first start.
+    assertThat(environment("postgresql"))
+        .containsEntry("POSTGRES_DB", "postgres")
+        .containsKeys("AMENDS_OWNER_DB_PASSWORD", "AMENDS_DB_PASSWORD");
+  }
+
+  @Test
+  @DisplayName(
+      "no password has a default: each is a required variable, listed empty in .env.example")
+  void noPasswordHasADefault() throws IOException {
+    Pattern required = Pattern.compile("\\$\\{([A-Z_]+):\\?[^}]+}");
+    Set<String> variables = new TreeSet<>();
+    services
+        .fields()
+        .forEachRemaining(
+            service ->
+                environment(service.getKey())
+                    .forEach(
+                        (key, value) -> {
+                          if (!key.matches(".*(PASSWORD|PWD).*")) {
+                            return;
+                          }
+                          if (service.getKey().equals("grafana")) {
+                            // Checked by Grafana's entrypoint: see grafanaIsProvisioned.
+                            assertThat(value).isEqualTo("${GRAFANA_ADMIN_PASSWORD:-}");
+                            variables.add("GRAFANA_ADMIN_PASSWORD");
+                            return;
+                          }
+                          Matcher m = required.matcher(value);
+                          assertThat(m.matches())
+                              .as(
+                                  "%s of %s is a required variable, not %s",
+                                  key, service.getKey(), value)
+                              .isTrue();
+                          variables.add(m.group(1));
+                        }));
+    assertThat(variables)
+        .contains("TEMPORAL_DB_PASSWORD", "AMENDS_OWNER_DB_PASSWORD", "AMENDS_DB_PASSWORD");
+
+    Map<String, String> example = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(root.resolve(".env.example"))) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        String[] parts = line.split("=", 2);
+        example.put(parts[0], parts[1]);
+      }
+    }
+    assertThat(example.keySet()).containsExactlyInAnyOrderElementsOf(variables);
+    assertThat(example.values()).as("the example gives no password away").allMatch(String::isEmpty);
+    assertThat(Files.readAllLines(root.resolve(".gitignore"))).contains("/.env");
+    assertThat(Files.readAllLines(root.resolve(".dockerignore"))).contains(".env");
+  }
+
+  @Test
+  @DisplayName(
+      "amends migrates as the database's owner, runs as its application role, and keeps its"
+          + " anchor log on a volume of its own")
+  void amendsRunsAsTheApplicationRole() throws IOException {
+    Map<String, String> env = environment("amends");
+    assertThat(env)
+        .containsEntry("AMENDS_DB_USER", "amends")
+        .containsEntry("SPRING_FLYWAY_USER", "amends_owner")
+        .containsKey("SPRING_FLYWAY_PASSWORD");
+    String anchorLog = env.get("AMENDS_LEDGER_ANCHOR_LOG");
+    assertThat(anchorLog).isNotBlank();
+    String folder = anchorLog.substring(0, anchorLog.lastIndexOf('/'));
+    List<String> mounts = new ArrayList<>();
+    service("amends").path("volumes").forEach(v -> mounts.add(v.asText()));
+    assertThat(mounts).contains("anchor-log:" + folder);
+    assertThat(compose.path("volumes").has("anchor-log")).isTrue();
+    // The image's user must be able to append to the fresh volume, which copies the folder.
+    assertThat(Files.readString(root.resolve("Dockerfile")))
+        .contains("mkdir -p " + folder + " && chown amends " + folder);
   }
 
   @Test
