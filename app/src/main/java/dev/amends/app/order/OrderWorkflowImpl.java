@@ -11,9 +11,9 @@ import dev.amends.saga.AmendsSaga;
 import dev.amends.saga.SagaDefinition;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.SagaStatus;
+import dev.amends.saga.StepOptions;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.common.converter.RawValue;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -52,18 +52,15 @@ public class OrderWorkflowImpl implements OrderWorkflow {
           .parallelUndo()
           .build();
 
+  /**
+   * Sandbox and real calls answer in well under a second, so a lost worker is noticed fast; an
+   * outage is retried until it ends, and only a refusal (an {@link OrderFailure}, thrown
+   * non-retryable) fails a step.
+   */
   static final ActivityOptions STEP_OPTIONS =
-      ActivityOptions.newBuilder()
-          // Sandbox and real calls answer in well under a second; a lost worker is noticed fast.
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
+      ActivityOptions.newBuilder(StepOptions.forwardSteps(Duration.ofSeconds(10)))
           // On cancellation, wait for a running step to finish, so its undo sees its outcome.
           .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumInterval(Duration.ofSeconds(10))
-                  .setMaximumAttempts(3)
-                  .build())
           .build();
 
   private final AmendsSaga saga;

@@ -1,9 +1,15 @@
 package dev.amends.spring.api;
 
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +29,8 @@ import tools.jackson.databind.DatabindException;
  */
 @RestControllerAdvice
 public class ApiErrors extends ResponseEntityExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+  private static final String RETRY_AFTER_SECONDS = "5";
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -88,6 +96,33 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     }
     e.properties().forEach(problem::setProperty);
     return ResponseEntity.status(e.status()).body(problem);
+  }
+
+  /**
+   * Temporal or the database is away: 503 with Retry-After, never a 500, so that callers and load
+   * balancers retry instead of giving up. Nothing was changed: a saga start that did not reach
+   * Temporal did not happen, and repeating it with the same id is safe. Anything else is rethrown.
+   */
+  @ExceptionHandler({
+    WorkflowException.class,
+    StatusRuntimeException.class,
+    DataAccessResourceFailureException.class,
+    TransientDataAccessException.class
+  })
+  ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+    String away = Outages.partAway(e);
+    if (away == null) {
+      throw e;
+    }
+    log.warn("answering 503: {} is unavailable ({})", away, e.getClass().getSimpleName());
+    ProblemDetail problem =
+        problem(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "Temporarily unavailable",
+            away + " cannot be reached; nothing was changed, try again shortly");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .body(problem);
   }
 
   private static ProblemDetail problem(HttpStatus status, String title, String detail) {

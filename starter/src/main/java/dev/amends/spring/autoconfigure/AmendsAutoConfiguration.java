@@ -14,6 +14,7 @@ import dev.amends.activities.ledger.EffectLedger;
 import dev.amends.activities.ledger.FileAnchorLog;
 import dev.amends.activities.ledger.LedgerVerifier;
 import dev.amends.activities.temporal.ConciseActivityFailures;
+import dev.amends.activities.temporal.RetryAlerts;
 import dev.amends.saga.SagaSettings;
 import dev.amends.spring.config.AmendsProperties;
 import dev.amends.spring.config.SagaDefinitionGuard;
@@ -126,6 +127,12 @@ public class AmendsAutoConfiguration {
   @ConditionalOnMissingBean
   ConciseActivityFailures conciseActivityFailures() {
     return new ConciseActivityFailures();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  RetryAlerts retryAlerts(AmendsProperties properties) {
+    return new RetryAlerts(properties.retryAlertAfterAttempts());
   }
 
   @Bean

@@ -15,13 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     and the alerts alike)
  * @param recordingAlertAfter how long recording an accepted decision may keep failing (the database
  *     is down) before the saga shows it and alerts; it keeps retrying
+ * @param retryAlertAfterAttempts attempts of an activity failing without a refusal (an outage: it
+ *     is retried without limit) after which amends alerts, and again at every multiple
  */
 @ConfigurationProperties("amends")
 public record AmendsProperties(
     @DefaultValue("30m") Duration realertEvery,
     @DefaultValue("5") int undoMaximumAttempts,
     @DefaultValue("/") String runbookBaseUrl,
-    @DefaultValue("2m") Duration recordingAlertAfter)
+    @DefaultValue("2m") Duration recordingAlertAfter,
+    @DefaultValue("10") int retryAlertAfterAttempts)
     implements RunbookLinks {
 
   /** The settings sagas start with; the approval threshold is a security setting. */

@@ -90,6 +90,12 @@ public final class MetricNames {
   /** Counter: story rollbacks. */
   public static final String STORY_ROLLBACKS = "amends_story_rollbacks";
 
+  /**
+   * Counter {activity}: alerts that an activity keeps failing without a refusal (an outage), raised
+   * each time its attempts pass another multiple of amends.retry-alert-after-attempts.
+   */
+  public static final String ACTIVITY_RETRY_ALERTS = "amends_activity_retry_alerts";
+
   /** Every name above, in the order listed. */
   public static final List<String> ALL =
       List.of(
@@ -115,5 +121,6 @@ public final class MetricNames {
           RECONCILER_FIXES,
           STORY_EDITS,
           STORY_UNDOS,
-          STORY_ROLLBACKS);
+          STORY_ROLLBACKS,
+          ACTIVITY_RETRY_ALERTS);
 }

@@ -9,8 +9,8 @@ import dev.amends.saga.AmendsSaga;
 import dev.amends.saga.SagaDefinition;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.SagaStatus;
+import dev.amends.saga.StepOptions;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.common.converter.RawValue;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -43,11 +43,8 @@ public class TripWorkflowImpl implements TripWorkflow {
           .runbook("docs/runbooks/refund-deposit.md")
           .build();
 
-  static final ActivityOptions STEP_OPTIONS =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
-          .build();
+  /** Outages are retried until they end; suppliers' refusals are non-retryable and fail a step. */
+  static final ActivityOptions STEP_OPTIONS = StepOptions.forwardSteps(Duration.ofSeconds(10));
 
   private final AmendsSaga saga;
   private final TripActivities steps;
