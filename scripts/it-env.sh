@@ -30,6 +30,10 @@ case "${1:-}" in
     echo "export AMENDS_IT_APP_DB_USER=amends_app"
     echo "export AMENDS_IT_APP_DB_PASSWORD=$(cat "$AMENDS_PG_STATE_DIR/app-password")"
     echo "export AMENDS_IT_TEMPORAL_CLI=$(temporal-dev/install-cli.sh)"
+    # Where the parts run, so outage tests can stop and start them (with this script's values).
+    echo "export AMENDS_IT_TEMPORAL_PORT=$TEMPORAL_PORT AMENDS_IT_TEMPORAL_UI_PORT=$TEMPORAL_UI_PORT"
+    echo "export AMENDS_IT_TEMPORAL_STATE=$TEMPORAL_DEV_STATE_DIR"
+    echo "export AMENDS_IT_PG_PORT=$AMENDS_PG_PORT AMENDS_IT_PG_STATE=$AMENDS_PG_STATE_DIR"
     ;;
   stop)
     temporal-dev/stop.sh >&2 || true

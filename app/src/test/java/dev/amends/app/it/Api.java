@@ -77,6 +77,16 @@ final class Api {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** POSTs and returns the whole answer: status, headers and body. */
+  HttpResponse<String> postResponse(String path, String body) throws Exception {
+    return send(path, body);
+  }
+
+  /** GETs and returns the whole answer: status, headers and body. */
+  HttpResponse<String> getResponse(String path) throws Exception {
+    return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   JsonNode get(String path) throws Exception {
     HttpResponse<String> r = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {

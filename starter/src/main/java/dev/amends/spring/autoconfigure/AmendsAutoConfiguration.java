@@ -21,7 +21,10 @@ import dev.amends.spring.config.SagaDefinitionGuard;
 import dev.amends.spring.health.TemporalHealthIndicator;
 import dev.amends.spring.security.AmendsSecurityProperties;
 import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.spring.boot.autoconfigure.properties.TemporalProperties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -127,6 +130,23 @@ public class AmendsAutoConfiguration {
   @ConditionalOnMissingBean
   ConciseActivityFailures conciseActivityFailures() {
     return new ConciseActivityFailures();
+  }
+
+  /**
+   * A call to an unreachable Temporal server gives up after amends.temporal-call-timeout instead of
+   * the SDK's minute, so that an API caller gets a prompt 503 rather than a hung request. Workers
+   * lose nothing: a completion that cannot be reported is retried by the server's own timeouts.
+   */
+  @Bean
+  @ConditionalOnMissingBean(name = "amendsServiceStubs")
+  TemporalOptionsCustomizer<WorkflowServiceStubsOptions.Builder> amendsServiceStubs(
+      AmendsProperties properties) {
+    return builder ->
+        builder.setRpcRetryOptions(
+            RpcRetryOptions.newBuilder()
+                .setRetryOptions(RpcRetryOptions.getDefaultInstance())
+                .setExpiration(properties.temporalCallTimeout())
+                .validateBuildWithDefaults());
   }
 
   @Bean

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     is down) before the saga shows it and alerts; it keeps retrying
  * @param retryAlertAfterAttempts attempts of an activity failing without a refusal (an outage: it
  *     is retried without limit) after which amends alerts, and again at every multiple
+ * @param temporalCallTimeout how long one call to the Temporal server (a saga start, a query, a
+ *     signal) keeps retrying while the server cannot be reached; then the REST API answers 503
  */
 @ConfigurationProperties("amends")
 public record AmendsProperties(
@@ -24,7 +26,8 @@ public record AmendsProperties(
     @DefaultValue("5") int undoMaximumAttempts,
     @DefaultValue("/") String runbookBaseUrl,
     @DefaultValue("2m") Duration recordingAlertAfter,
-    @DefaultValue("10") int retryAlertAfterAttempts)
+    @DefaultValue("10") int retryAlertAfterAttempts,
+    @DefaultValue("5s") Duration temporalCallTimeout)
     implements RunbookLinks {
 
   /** The settings sagas start with; the approval threshold is a security setting. */

@@ -290,7 +290,12 @@ class ConsoleOidcLoginTest {
     @Bean
     AmendsProperties amendsProperties() {
       return new AmendsProperties(
-          java.time.Duration.ofMinutes(30), 5, "/", java.time.Duration.ofMinutes(2), 10);
+          java.time.Duration.ofMinutes(30),
+          5,
+          "/",
+          java.time.Duration.ofMinutes(2),
+          10,
+          java.time.Duration.ofSeconds(5));
     }
 
     @Bean
