@@ -72,6 +72,17 @@ final class AmendsProcess implements AutoCloseable {
     process.waitFor();
   }
 
+  /** SIGTERM, as an orchestrator stops a container; returns how long the process took to exit. */
+  Duration terminate() throws InterruptedException {
+    long sent = System.nanoTime();
+    process.destroy();
+    if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("amends did not exit within 2 minutes of SIGTERM");
+    }
+    return Duration.ofNanos(System.nanoTime() - sent);
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (process != null && process.isAlive()) {

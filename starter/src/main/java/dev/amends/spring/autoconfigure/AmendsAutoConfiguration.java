@@ -26,6 +26,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.spring.boot.autoconfigure.properties.TemporalProperties;
+import io.temporal.worker.WorkerFactory;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -147,6 +148,13 @@ public class AmendsAutoConfiguration {
                 .setRetryOptions(RpcRetryOptions.getDefaultInstance())
                 .setExpiration(properties.temporalCallTimeout())
                 .validateBuildWithDefaults());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  GracefulWorkerShutdown gracefulWorkerShutdown(
+      ObjectProvider<WorkerFactory> factories, AmendsProperties properties) {
+    return new GracefulWorkerShutdown(factories, properties.workerShutdownTimeout());
   }
 
   @Bean

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     is retried without limit) after which amends alerts, and again at every multiple
  * @param temporalCallTimeout how long one call to the Temporal server (a saga start, a query, a
  *     signal) keeps retrying while the server cannot be reached; then the REST API answers 503
+ * @param workerShutdownTimeout on SIGTERM, how long the worker waits for the steps it is running to
+ *     finish before the process exits
  */
 @ConfigurationProperties("amends")
 public record AmendsProperties(
@@ -27,7 +29,8 @@ public record AmendsProperties(
     @DefaultValue("/") String runbookBaseUrl,
     @DefaultValue("2m") Duration recordingAlertAfter,
     @DefaultValue("10") int retryAlertAfterAttempts,
-    @DefaultValue("5s") Duration temporalCallTimeout)
+    @DefaultValue("5s") Duration temporalCallTimeout,
+    @DefaultValue("30s") Duration workerShutdownTimeout)
     implements RunbookLinks {
 
   /** The settings sagas start with; the approval threshold is a security setting. */

@@ -295,7 +295,8 @@ class ConsoleOidcLoginTest {
           "/",
           java.time.Duration.ofMinutes(2),
           10,
-          java.time.Duration.ofSeconds(5));
+          java.time.Duration.ofSeconds(5),
+          java.time.Duration.ofSeconds(30));
     }
 
     @Bean
