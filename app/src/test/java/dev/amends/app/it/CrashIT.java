@@ -91,12 +91,46 @@ class CrashIT {
   }
 
   private AmendsProcess amends;
+  private AmendsProcess second;
 
   @AfterEach
   void stop() throws Exception {
+    if (second != null) {
+      second.close();
+    }
     if (amends != null) {
       amends.close();
     }
+  }
+
+  @Test
+  void twoProcessesShareOneQueueAndDatabase_andKillingOneMidRunLosesAndRepeatsNothing()
+      throws Exception {
+    String[] args = {"--amends.sandbox.latency=300ms", "--amends.undo-maximum-attempts=4"};
+    amends = new AmendsProcess(args).start();
+    second = new AmendsProcess(args).start();
+    Api survivor = new Api(() -> amends.baseUrl());
+    Api victim = new Api(() -> second.baseUrl()).as("service");
+    Map<String, Kind> orders = new LinkedHashMap<>();
+    for (int i = 0; i < PER_KIND; i++) {
+      for (Kind kind : List.of(Kind.HAPPY, Kind.FAILS_AT_SHIPMENT)) {
+        String id = RUN + "-pair-" + kind.name().toLowerCase() + "-" + i;
+        orders.put(id, kind);
+        // Half are started through each process; either worker may run any of them.
+        Api entry = i % 2 == 0 ? survivor.as("service") : victim;
+        assertThat(
+                entry.post("/orders", Api.order(id, kind.sku, kind.card, kind.line1, kind.email)))
+            .isEqualTo(201);
+      }
+    }
+
+    Thread.sleep(1500);
+    second.kill9();
+    second = null;
+
+    assertEveryEffectOnce(orders, survivor.as("service"), survivor.as("operator"));
+    assertThat(survivor.as("admin").get("/ledger/verification").at("/chain/intact").asBoolean())
+        .isTrue();
   }
 
   @Test
@@ -166,6 +200,24 @@ class CrashIT {
       }
     }
 
+    assertEveryEffectOnce(orders, service, operator);
+    assertThat(admin.get("/ledger/verification").at("/chain/intact").asBoolean()).isTrue();
+    String report = operator.postForJson("/reconciler/runs", "").get("report").asText();
+    JsonNode reconciled =
+        operator.await(
+            report, r -> r.get("status").asText().equals("DONE"), Duration.ofSeconds(60));
+    assertThat(reconciled.at("/survey/drifts").findValuesAsText("sagaId"))
+        .noneMatch(saga -> saga.contains(RUN));
+    assertThat(reconciled.at("/survey/drifts").findValuesAsText("orderId"))
+        .noneMatch(id -> id.contains(RUN));
+  }
+
+  /**
+   * Each order reached its end, every sandbox holds each of its effects exactly once, and the
+   * ledger tells each charge's (and refund's) story once, as intent and outcome.
+   */
+  private static void assertEveryEffectOnce(Map<String, Kind> orders, Api service, Api operator)
+      throws Exception {
     List<String> problems = new ArrayList<>();
     try (Connection db = DriverManager.getConnection(RealParts.dbUrl(), "amends", "amends")) {
       for (Map.Entry<String, Kind> order : orders.entrySet()) {
@@ -207,8 +259,6 @@ class CrashIT {
     }
     assertThat(problems).as("effects that did not happen exactly once").isEmpty();
 
-    // The effect ledger came through the crashes too: each charge and refund recorded once, as
-    // intent and outcome, the chain intact, and a reconciler run finds nothing to settle here.
     for (Map.Entry<String, Kind> order : orders.entrySet()) {
       String expected =
           order.getValue() == Kind.HAPPY
@@ -221,15 +271,6 @@ class CrashIT {
       check(problems, order.getKey(), "ledger", String.join(",", story), expected);
     }
     assertThat(problems).as("ledger stories").isEmpty();
-    assertThat(admin.get("/ledger/verification").at("/chain/intact").asBoolean()).isTrue();
-    String report = operator.postForJson("/reconciler/runs", "").get("report").asText();
-    JsonNode reconciled =
-        operator.await(
-            report, r -> r.get("status").asText().equals("DONE"), Duration.ofSeconds(60));
-    assertThat(reconciled.at("/survey/drifts").findValuesAsText("sagaId"))
-        .noneMatch(saga -> saga.contains(RUN));
-    assertThat(reconciled.at("/survey/drifts").findValuesAsText("orderId"))
-        .noneMatch(id -> id.contains(RUN));
   }
 
   private static int decide(Api operator, String orderId, String escalationId, String body)
