@@ -532,7 +532,7 @@ public final class SagaBenchmark {
     return run + "-" + sequence.incrementAndGet();
   }
 
-  private static Order order(String id, Variant variant) {
+  static Order order(String id, Variant variant) {
     String sku =
         switch (variant) {
           case FAILS_AT_PRICE -> "UNPRICEABLE-1";
