@@ -15,19 +15,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     and the alerts alike)
  * @param recordingAlertAfter how long recording an accepted decision may keep failing (the database
  *     is down) before the saga shows it and alerts; it keeps retrying
+ * @param continueAsNewAfterEvents how many history events a saga's run waiting for an operator may
+ *     reach before the saga continues as new, with the same id and state (at least 100)
  */
 @ConfigurationProperties("amends")
 public record AmendsProperties(
     @DefaultValue("30m") Duration realertEvery,
     @DefaultValue("5") int undoMaximumAttempts,
     @DefaultValue("/") String runbookBaseUrl,
-    @DefaultValue("2m") Duration recordingAlertAfter)
+    @DefaultValue("2m") Duration recordingAlertAfter,
+    @DefaultValue("1000") int continueAsNewAfterEvents)
     implements RunbookLinks {
 
   /** The settings sagas start with; the approval threshold is a security setting. */
   public SagaSettings sagaSettings(long approvalThresholdMinor) {
     return new SagaSettings(
-        realertEvery, undoMaximumAttempts, approvalThresholdMinor, recordingAlertAfter);
+        realertEvery,
+        undoMaximumAttempts,
+        approvalThresholdMinor,
+        recordingAlertAfter,
+        continueAsNewAfterEvents);
   }
 
   @Override

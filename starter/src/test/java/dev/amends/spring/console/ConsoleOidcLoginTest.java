@@ -290,7 +290,7 @@ class ConsoleOidcLoginTest {
     @Bean
     AmendsProperties amendsProperties() {
       return new AmendsProperties(
-          java.time.Duration.ofMinutes(30), 5, "/", java.time.Duration.ofMinutes(2));
+          java.time.Duration.ofMinutes(30), 5, "/", java.time.Duration.ofMinutes(2), 1000);
     }
 
     @Bean
