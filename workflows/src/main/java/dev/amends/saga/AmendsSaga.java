@@ -8,14 +8,17 @@ import io.temporal.common.converter.RawValue;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -40,6 +43,10 @@ import org.slf4j.Logger;
  *
  * <p>On the happy path it adds no command to the history: the status search attribute is written
  * only once the saga leaves that path.
+ *
+ * <p>Given the workflow's arguments ({@link #continuesAsNewWith}), a saga that waits long for an
+ * operator continues as new before its history grows large, and carries its state over (see
+ * docs/operations.md, "Long waits").
  */
 public final class AmendsSaga {
   /** The Keyword search attribute operators query, e.g. {@code SagaStatus="NEEDS_OPERATOR"}. */
@@ -48,6 +55,13 @@ public final class AmendsSaga {
 
   /** The change id under which undos of a parallel-undo definition began to run at once. */
   static final String PARALLEL_UNDO_CHANGE = "amends-parallel-undo";
+
+  /**
+   * The change under which a saga waiting for an operator continues as new before its history grows
+   * large, asked as {@code amends-long-wait@<history length>}. Histories from before it replay as
+   * they ran: one run, however long the wait.
+   */
+  static final String LONG_WAIT_CHANGE = "amends-long-wait";
 
   private static final Logger log = Workflow.getLogger(AmendsSaga.class);
 
@@ -62,6 +76,17 @@ public final class AmendsSaga {
   private boolean operatorInvolved;
   private String failedStep;
   private String failure;
+  private boolean cancelled;
+  private boolean parallel;
+
+  /** The workflow method's arguments, to continue as new with; null: the saga never does. */
+  private Object[] workflowArguments;
+
+  /** Set when this run continues one that waited for an operator; null otherwise. */
+  private final SagaResume resume;
+
+  /** Undos under way, to tell when every one of them rests in a wait for a person. */
+  private int undosRunning;
 
   public AmendsSaga(SagaDefinition definition, SagaSettings settings) {
     this.definition = definition.requireValid();
@@ -75,6 +100,30 @@ public final class AmendsSaga {
     for (StepSpec spec : definition.steps()) {
       steps.put(spec.name(), new StepRun(spec, StepKeys.of(sagaId, spec.name())));
     }
+    desk.onRest(this::continueAsNewIfLong);
+    this.resume = carriedOver();
+    if (resume != null) {
+      restore(resume);
+    }
+  }
+
+  /**
+   * Lets the saga continue as new while it waits for an operator, before its history grows large:
+   * the new run gets the same arguments and carries the saga's state over, so operators see one
+   * saga throughout (same workflow id, same {@code sagaState}). Pass the workflow method's
+   * arguments, in order, from the {@code @WorkflowInit} constructor. Without them the saga waits in
+   * one run, however long.
+   *
+   * <p>In the new run, the flow runs again in a restore mode: each step that had completed returns
+   * its recorded result without calling its activity, and registers its undo again; the first step
+   * that had not completed ends the flow, and compensation resumes where it stood. So what the flow
+   * does between steps must be workflow code without commands of its own (no timers, activities or
+   * child workflows outside steps), and a step's result must be a type the data converter can read
+   * back by its class (a record or bean; not a generic collection).
+   */
+  public AmendsSaga continuesAsNewWith(Object... workflowArguments) {
+    this.workflowArguments = workflowArguments.clone();
+    return this;
   }
 
   private static Saga newSaga(boolean parallel) {
@@ -110,6 +159,9 @@ public final class AmendsSaga {
    * is cancelled it compensates first, then rethrows the cancellation.
    */
   public <R> Optional<R> run(Supplier<R> flow) {
+    if (resume != null) {
+      return resumeCompensation(flow);
+    }
     SagaMetrics.saga(MetricNames.SAGAS_STARTED, definition.name());
     try {
       R result = flow.get();
@@ -118,7 +170,7 @@ public final class AmendsSaga {
       return Optional.of(result);
     } catch (TemporalFailure stepFailure) {
       // A cancellation may surface as the cancelled activity's failure; either way it compensates.
-      boolean cancelled = CancellationScope.current().isCancelRequested();
+      cancelled = CancellationScope.current().isCancelRequested();
       if (failure == null) {
         failure = cancelled ? "cancelled" : Failures.describe(stepFailure);
       }
@@ -213,10 +265,15 @@ public final class AmendsSaga {
   }
 
   private <R> R perform(StepRun step, Function<StepKeys, R> action) {
+    if (resume != null) {
+      return restoredResult(step, action);
+    }
     step.status = StepStatus.RUNNING;
     try {
       R result = action.apply(step.keys);
       step.status = StepStatus.DONE;
+      step.completed = true;
+      step.result = result;
       return result;
     } catch (TemporalFailure stepFailure) {
       step.status = StepStatus.FAILED;
@@ -228,13 +285,15 @@ public final class AmendsSaga {
   }
 
   private void compensate() {
-    Saga undos = sequentialUndos;
-    if (parallelUndos != null
-        && Workflow.getVersion(PARALLEL_UNDO_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+    if (resume == null) {
       // Histories recorded before this change replay with DEFAULT_VERSION: one undo at a time.
-      undos = parallelUndos;
+      parallel =
+          parallelUndos != null
+              && Workflow.getVersion(PARALLEL_UNDO_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1;
+      status.publish(SagaStatus.COMPENSATING);
     }
-    status.publish(SagaStatus.COMPENSATING);
+    // A continued run keeps the choice its first run made, and where the saga stood.
+    Saga undos = parallel && parallelUndos != null ? parallelUndos : sequentialUndos;
     // Detached: a cancelled saga must still undo what it did.
     Workflow.newDetachedCancellationScope(undos::compensate).run();
     for (StepRun step : steps.values()) {
@@ -253,20 +312,30 @@ public final class AmendsSaga {
 
   /** Runs one undo until it reaches an end: by itself, or through an operator's decision. */
   private void undo(StepRun step) {
-    while (true) {
-      step.status = StepStatus.UNDOING;
-      stepMetric(MetricNames.UNDO_ATTEMPTS, step);
-      try {
-        UndoOutcome outcome = step.undo.apply(step.keys);
-        step.status =
-            outcome == UndoOutcome.NOTHING_TO_UNDO ? StepStatus.NOTHING_TO_UNDO : StepStatus.UNDONE;
-        step.error = null;
+    undosRunning++;
+    try {
+      undoUntilSettled(step);
+    } finally {
+      undosRunning--;
+    }
+  }
+
+  private void undoUntilSettled(StepRun step) {
+    OperatorDecision decision = null;
+    if (resume != null) {
+      // This run continues one that waited: undos settled there stay settled, and an open
+      // escalation is waited for again, not opened again.
+      if (settledUndo(step.status)) {
         return;
-      } catch (TemporalFailure undoFailure) {
-        step.undoAttempts += Failures.attemptsUsed(undoFailure, settings.undoMaximumAttempts());
-        step.error = Failures.describe(undoFailure);
-        stepMetric(MetricNames.UNDO_ESCALATED, step);
-        OperatorDecision decision = escalate(step);
+      }
+      String open = desk.openEscalationOf(step.spec.name());
+      if (open != null) {
+        decision = desk.awaitRestored(open, publisherFor(step));
+        afterDecision();
+      }
+    }
+    while (true) {
+      if (decision != null) {
         switch (decision.action()) {
           case RETRY -> log.info("retrying undo of {} after {}", step.spec.name(), decision);
           case RESOLVED_MANUALLY -> {
@@ -279,7 +348,28 @@ public final class AmendsSaga {
           }
         }
       }
+      step.status = StepStatus.UNDOING;
+      stepMetric(MetricNames.UNDO_ATTEMPTS, step);
+      try {
+        UndoOutcome outcome = step.undo.apply(step.keys);
+        step.status =
+            outcome == UndoOutcome.NOTHING_TO_UNDO ? StepStatus.NOTHING_TO_UNDO : StepStatus.UNDONE;
+        step.error = null;
+        return;
+      } catch (TemporalFailure undoFailure) {
+        step.undoAttempts += Failures.attemptsUsed(undoFailure, settings.undoMaximumAttempts());
+        step.error = Failures.describe(undoFailure);
+        stepMetric(MetricNames.UNDO_ESCALATED, step);
+        decision = escalate(step);
+      }
     }
+  }
+
+  private static boolean settledUndo(StepStatus status) {
+    return status == StepStatus.UNDONE
+        || status == StepStatus.NOTHING_TO_UNDO
+        || status == StepStatus.RESOLVED_MANUALLY
+        || status == StepStatus.LOSS_ACCEPTED;
   }
 
   private void stepMetric(String name, StepRun step) {
@@ -304,17 +394,177 @@ public final class AmendsSaga {
             Workflow.currentTimeMillis(),
             step.amountMinor,
             step.currency);
-    OperatorDecision decision =
-        desk.await(
-            opened,
-            stands -> {
-              step.status = StepStatus.NEEDS_OPERATOR;
-              status.publish(stands);
-            });
+    OperatorDecision decision = desk.await(opened, publisherFor(step));
+    afterDecision();
+    return decision;
+  }
+
+  private Consumer<SagaStatus> publisherFor(StepRun step) {
+    return stands -> {
+      step.status = StepStatus.NEEDS_OPERATOR;
+      status.publish(stands);
+    };
+  }
+
+  private void afterDecision() {
     if (!desk.anyOpen()) {
       status.publish(SagaStatus.COMPENSATING);
     }
-    return decision;
+  }
+
+  // --- long waits ---------------------------------------------------------------------------
+
+  /**
+   * Told by the desk after each re-alert. Continues as new when the history has grown past the
+   * threshold (or the server suggests it), but only at a safe point: every undo under way rests in
+   * a wait for a person, and every signal taken has been acted on.
+   */
+  private void continueAsNewIfLong() {
+    if (workflowArguments == null) {
+      return;
+    }
+    WorkflowInfo info = Workflow.getInfo();
+    if (info.getHistoryLength() < settings.continueAsNewAfterEvents()
+        && !info.isContinueAsNewSuggested()) {
+      return;
+    }
+    if (undosRunning != desk.resting() || !desk.nothingUnhandled()) {
+      return;
+    }
+    // Asked only past the threshold, so that shorter histories, and the happy path, stay as
+    // they were; histories recorded before this change replay with DEFAULT_VERSION. Each ask has
+    // its own id: a version once answered sticks for the run, so with one id a saga that waited
+    // past the threshold before the upgrade would replay DEFAULT and never continue as new.
+    String change = LONG_WAIT_CHANGE + "@" + info.getHistoryLength();
+    if (Workflow.getVersion(change, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    Map<String, Object> memo = new LinkedHashMap<>();
+    memo.put(SagaResume.MEMO, resumeState(info.getRunId()));
+    for (StepRun step : steps.values()) {
+      if (step.completed && step.result != null) {
+        memo.put(SagaResume.RESULT_MEMO_PREFIX + step.spec.name(), step.result);
+      }
+    }
+    log.info("continuing as new after {} events while waiting", info.getHistoryLength());
+    // The SDK carries the search attributes (SagaStatus) over by itself.
+    Workflow.continueAsNew(
+        ContinueAsNewOptions.newBuilder().setMemo(memo).build(), workflowArguments);
+  }
+
+  private SagaResume resumeState(String runId) {
+    List<SagaResume.Step> stepStates = new ArrayList<>();
+    for (StepRun step : steps.values()) {
+      stepStates.add(
+          new SagaResume.Step(
+              step.spec.name(),
+              step.status,
+              step.error,
+              step.undoAttempts,
+              step.escalations,
+              step.amountMinor,
+              step.currency,
+              step.completed,
+              step.result == null ? null : step.result.getClass().getName()));
+    }
+    return new SagaResume(
+        runId,
+        status.current(),
+        status.published(),
+        operatorInvolved,
+        parallel,
+        cancelled,
+        failedStep,
+        failure,
+        stepStates,
+        desk.escalations(),
+        desk.rejectedDecisions(),
+        desk.rejectedDecisionCount(),
+        desk.fourEyes());
+  }
+
+  /** The state the previous run carried over, when it continued as new into this one. */
+  private static SagaResume carriedOver() {
+    Optional<String> continued = Workflow.getInfo().getContinuedExecutionRunId();
+    if (continued.isEmpty()) {
+      return null;
+    }
+    SagaResume carried = Workflow.getMemo(SagaResume.MEMO, SagaResume.class, SagaResume.class);
+    // A run continued by the flow itself, or by an older saga, carries none of its own.
+    return carried != null && continued.get().equals(carried.fromRunId()) ? carried : null;
+  }
+
+  private void restore(SagaResume carried) {
+    status.restore(carried.status(), carried.published());
+    operatorInvolved = carried.operatorInvolved();
+    parallel = carried.parallelUndo();
+    cancelled = carried.cancelled();
+    failedStep = carried.failedStep();
+    failure = carried.failure();
+    for (SagaResume.Step state : carried.steps()) {
+      StepRun step = steps.get(state.name());
+      if (step == null) {
+        continue;
+      }
+      step.status = state.status();
+      step.error = state.error();
+      step.undoAttempts = state.undoAttempts();
+      step.escalations = state.escalations();
+      step.amountMinor = state.amountMinor();
+      step.currency = state.currency();
+      step.completed = state.completed();
+      step.resultType = state.resultType();
+    }
+    desk.restore(carried);
+  }
+
+  /**
+   * In a continued run, a step that had completed answers its recorded result (read back with the
+   * flow's own class loader), and the first one that had not ends the flow where it stopped.
+   */
+  @SuppressWarnings("unchecked")
+  private <R> R restoredResult(StepRun step, Function<StepKeys, R> action) {
+    if (!step.completed) {
+      throw new FlowRestored();
+    }
+    if (step.resultType == null) {
+      return null;
+    }
+    if (step.result == null) {
+      Class<?> type;
+      try {
+        type = Class.forName(step.resultType, true, action.getClass().getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(
+            "the result of step '" + step.spec.name() + "' cannot be read back", e);
+      }
+      step.result = Workflow.getMemo(SagaResume.RESULT_MEMO_PREFIX + step.spec.name(), type, type);
+    }
+    return (R) step.result;
+  }
+
+  private <R> Optional<R> resumeCompensation(Supplier<R> flow) {
+    try {
+      flow.get();
+    } catch (FlowRestored expected) {
+      // The flow re-registered every undo up to where it stopped in the first run.
+    }
+    compensate();
+    if (cancelled) {
+      throw new CanceledFailure("saga cancelled; compensated");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Ends a flow run in restore mode at the step where it stopped. An Error, so that a flow's own
+   * {@code catch (Exception e)} cannot take it for a step's failure.
+   */
+  private static final class FlowRestored extends Error {
+    FlowRestored() {
+      super("flow restored up to where it stopped", null, false, false);
+    }
   }
 
   /** A step's run-time record; lives only in workflow memory and is rebuilt by replay. */
@@ -328,6 +578,9 @@ public final class AmendsSaga {
     int escalations;
     Long amountMinor;
     String currency;
+    boolean completed;
+    Object result;
+    String resultType;
 
     StepRun(StepSpec spec, StepKeys keys) {
       this.spec = spec;

@@ -57,6 +57,15 @@ public final class EscalationDesk {
 
   private boolean fourEyes;
 
+  /**
+   * How many waits for a decision have nothing in flight right now: blocked until a decision or a
+   * re-alert (more than one when undos run at once).
+   */
+  private int resting;
+
+  /** Told after each re-alert, when the waiting thread has nothing in flight. */
+  private Runnable atRest = () -> {};
+
   public EscalationDesk(SagaSettings settings, String flow) {
     this.settings = SagaSettings.orDefaults(settings);
     this.flow = flow;
@@ -87,27 +96,20 @@ public final class EscalationDesk {
     publish.accept(SagaStatus.NEEDS_OPERATOR);
     showDetails();
     activities.open(opened);
-    String id = opened.id();
-    while (true) {
-      boolean woken =
-          Workflow.await(
-              settings.realertEvery(),
-              () -> pendingDecisions.containsKey(id) || writeOffsToRecord.contains(id));
-      if (!woken) {
-        Escalation current = find(id);
-        Escalation reminded = current.withAlertsSent(current.alertsSent() + 1);
-        replace(reminded);
-        activities.realert(reminded);
-      } else if (writeOffsToRecord.remove(id)) {
-        Escalation current = find(id);
-        publish.accept(
-            current.awaitsApproval() ? SagaStatus.AWAITING_APPROVAL : SagaStatus.NEEDS_OPERATOR);
-        showDetails();
-        activities.recordWriteOff(current);
-      } else {
-        break;
-      }
-    }
+    return awaitDecision(opened.id(), publish);
+  }
+
+  /**
+   * Waits again for an escalation this run carried over from the run it continues ({@link
+   * #restore}): it was opened, recorded and alerted there, so none of that is repeated.
+   */
+  OperatorDecision awaitRestored(String id, Consumer<SagaStatus> publish) {
+    showDetails();
+    return awaitDecision(id, publish);
+  }
+
+  private OperatorDecision awaitDecision(String id, Consumer<SagaStatus> publish) {
+    waitForDecision(id, publish);
     OperatorDecision decision = pendingDecisions.remove(id);
     Escalation settled = find(id).decided(decision);
     replace(settled);
@@ -119,6 +121,42 @@ public final class EscalationDesk {
     }
     replace(find(id).withRecorded());
     return decision;
+  }
+
+  private void waitForDecision(String id, Consumer<SagaStatus> publish) {
+    while (true) {
+      boolean woken;
+      resting++;
+      try {
+        woken =
+            Workflow.await(
+                settings.realertEvery(),
+                () -> pendingDecisions.containsKey(id) || writeOffsToRecord.contains(id));
+      } finally {
+        resting--;
+      }
+      if (!woken) {
+        Escalation current = find(id);
+        Escalation reminded = current.withAlertsSent(current.alertsSent() + 1);
+        replace(reminded);
+        activities.realert(reminded);
+        // Between re-alerts nothing of this wait is in flight: a safe point to continue as new.
+        resting++;
+        try {
+          atRest.run();
+        } finally {
+          resting--;
+        }
+      } else if (writeOffsToRecord.remove(id)) {
+        Escalation current = find(id);
+        publish.accept(
+            current.awaitsApproval() ? SagaStatus.AWAITING_APPROVAL : SagaStatus.NEEDS_OPERATOR);
+        showDetails();
+        activities.recordWriteOff(current);
+      } else {
+        return;
+      }
+    }
   }
 
   /**
@@ -263,6 +301,42 @@ public final class EscalationDesk {
     return fourEyes
         && escalation.world() == World.HISTORY
         && settings.writeOffNeedsApproval(escalation.amountMinor());
+  }
+
+  /** Sets what the desk tells after each re-alert, when its waiting thread is at rest. */
+  void onRest(Runnable atRest) {
+    this.atRest = atRest;
+  }
+
+  /** How many waits for a decision have nothing in flight right now. */
+  int resting() {
+    return resting;
+  }
+
+  /** Whether every signal taken so far has been acted on: no decision nor write-off unhandled. */
+  boolean nothingUnhandled() {
+    return pendingDecisions.isEmpty() && writeOffsToRecord.isEmpty();
+  }
+
+  boolean fourEyes() {
+    return fourEyes;
+  }
+
+  /** Takes over the escalations and refused decisions of the run this one continues. */
+  void restore(SagaResume resume) {
+    escalations.addAll(resume.escalations());
+    rejectedDecisions.addAll(resume.rejectedDecisions());
+    rejectedDecisionCount = resume.rejectedDecisionCount();
+    fourEyes = resume.fourEyes();
+  }
+
+  /** The open escalation of a step, or null. */
+  String openEscalationOf(String step) {
+    return escalations.stream()
+        .filter(e -> e.step().equals(step) && e.awaitsDecision())
+        .map(Escalation::id)
+        .findFirst()
+        .orElse(null);
   }
 
   public boolean anyOpen() {

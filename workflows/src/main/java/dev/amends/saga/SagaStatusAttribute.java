@@ -15,6 +15,20 @@ public final class SagaStatusAttribute {
     return current;
   }
 
+  /** The status last written to the attribute, or null. */
+  public SagaStatus published() {
+    return published;
+  }
+
+  /**
+   * Takes over where a saga stood in the run this one continues; the attribute itself is carried
+   * over by the continue-as-new, so nothing is written.
+   */
+  void restore(SagaStatus current, SagaStatus published) {
+    this.current = current;
+    this.published = published;
+  }
+
   /** Records where the saga stands without writing the attribute (the happy path's end). */
   public void note(SagaStatus next) {
     current = next;

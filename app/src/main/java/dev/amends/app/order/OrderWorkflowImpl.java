@@ -69,7 +69,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   @WorkflowInit
   public OrderWorkflowImpl(OrderSagaInput input) {
-    saga = new AmendsSaga(DEFINITION, input.settings());
+    saga = new AmendsSaga(DEFINITION, input.settings()).continuesAsNewWith(input);
     steps = Workflow.newActivityStub(OrderActivities.class, STEP_OPTIONS);
     undos = Workflow.newActivityStub(OrderActivities.class, saga.undoActivityOptions());
   }

@@ -14,6 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,11 +32,15 @@ class OrderSagaPropertiesTest {
   private static final Path HISTORIES = Path.of("src/test/resources/histories");
   private static final SagaProperties ORDER = SagaProperties.of(OrderWorkflowImpl.DEFINITION);
 
+  /** A saga that continued as new is recorded as one file per run: {@code <name>-run<n>.json}. */
+  private static final Pattern RUN = Pattern.compile("(order-.*)-run(\\d+)\\.json");
+
   static Stream<Path> orderHistories() throws IOException {
     try (Stream<Path> files = Files.walk(HISTORIES)) {
       List<Path> found =
           files
               .filter(p -> p.getFileName().toString().matches("order-.*\\.json"))
+              .filter(p -> !RUN.matcher(p.getFileName().toString()).matches())
               .sorted()
               .toList();
       assertThat(found).hasSizeGreaterThanOrEqualTo(40);
@@ -40,10 +48,51 @@ class OrderSagaPropertiesTest {
     }
   }
 
+  /** The runs of each saga that continued as new, first to last. */
+  static Stream<List<Path>> continuedOrderSagas() throws IOException {
+    try (Stream<Path> files = Files.walk(HISTORIES)) {
+      Map<Path, TreeMap<Integer, Path>> sagas = new TreeMap<>();
+      files.forEach(
+          p -> {
+            Matcher m = RUN.matcher(p.getFileName().toString());
+            if (m.matches()) {
+              sagas
+                  .computeIfAbsent(p.resolveSibling(m.group(1)), k -> new TreeMap<>())
+                  .put(Integer.parseInt(m.group(2)), p);
+            }
+          });
+      assertThat(sagas).hasSizeGreaterThanOrEqualTo(2);
+      return sagas.values().stream().map(runs -> List.copyOf(runs.values()));
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("orderHistories")
   void everyRecordedOrderHistoryKeepsTheSagaProperties(Path history) {
     ORDER.assertHold(history);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("continuedOrderSagas")
+  void everyOrderSagaThatContinuedAsNewKeepsTheSagaPropertiesOverItsRuns(List<Path> runs) {
+    assertThat(runs).hasSizeGreaterThan(1);
+    ORDER.assertHold(runs);
+  }
+
+  @Test
+  void aContinuedSagaCheckedWithoutItsLastRunIsCaught() throws IOException {
+    WorkflowExecutionHistory first =
+        load("v3-long-wait/order-retried-after-continue-as-new-run1.json");
+
+    assertThat(ORDER.violations(List.of(first)))
+        .singleElement()
+        .asString()
+        .contains("'chargeCard'")
+        .contains("neither undone nor settled");
+    assertThat(
+            ORDER.violations(
+                List.of(first, load("v3-long-wait/order-retried-after-continue-as-new-run2.json"))))
+        .isEmpty();
   }
 
   @Test

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>order flow (scripts/export-histories.sh): v0 undos one at a time; v1 independent undos at
  *       once, under the change id amends-parallel-undo; v2 write-offs held for an approver and a
- *       decision's recording watched, under amends-operator-trust, with refused signals;
+ *       decision's recording watched, under amends-operator-trust, with refused signals; v3 each
+ *       run of sagas that waited long enough to continue as new, under amends-long-wait (recorded
+ *       on the test server by LongWaitTest with -Damends.recordLongWaitTo=...);
  *   <li>story writer (scripts/export-story-histories.sh): held, discarded, undone, nothing undone,
  *       beyond the depth, rollbacks, each run of a writer that continued as new;
  *   <li>reconciler and drift escalations (scripts/export-reconciler-histories.sh).
@@ -49,6 +51,9 @@ class RecordedHistoriesReplayTest {
     assertThat(count("order-.*\\.json"))
         .as("order histories, each version")
         .isGreaterThanOrEqualTo(40);
+    assertThat(count("order-.*-after-continue-as-new-run\\d+\\.json"))
+        .as("runs of order sagas that continued as new")
+        .isGreaterThanOrEqualTo(6);
     assertThat(count("story-.*\\.json")).as("story histories").isGreaterThanOrEqualTo(11);
     assertThat(count("(reconciler|drift)-.*\\.json"))
         .as("reconciler and drift histories")

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     signal) keeps retrying while the server cannot be reached; then the REST API answers 503
  * @param workerShutdownTimeout on SIGTERM, how long the worker waits for the steps it is running to
  *     finish before the process exits
+ * @param continueAsNewAfterEvents how many history events a saga's run waiting for an operator may
+ *     reach before the saga continues as new, with the same id and state (at least 100)
  */
 @ConfigurationProperties("amends")
 public record AmendsProperties(
@@ -28,6 +30,7 @@ public record AmendsProperties(
     @DefaultValue("5") int undoMaximumAttempts,
     @DefaultValue("/") String runbookBaseUrl,
     @DefaultValue("2m") Duration recordingAlertAfter,
+    @DefaultValue("1000") int continueAsNewAfterEvents,
     @DefaultValue("10") int retryAlertAfterAttempts,
     @DefaultValue("5s") Duration temporalCallTimeout,
     @DefaultValue("30s") Duration workerShutdownTimeout)
@@ -36,7 +39,11 @@ public record AmendsProperties(
   /** The settings sagas start with; the approval threshold is a security setting. */
   public SagaSettings sagaSettings(long approvalThresholdMinor) {
     return new SagaSettings(
-        realertEvery, undoMaximumAttempts, approvalThresholdMinor, recordingAlertAfter);
+        realertEvery,
+        undoMaximumAttempts,
+        approvalThresholdMinor,
+        recordingAlertAfter,
+        continueAsNewAfterEvents);
   }
 
   @Override

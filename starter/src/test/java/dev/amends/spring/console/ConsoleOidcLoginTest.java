@@ -294,6 +294,7 @@ class ConsoleOidcLoginTest {
           5,
           "/",
           java.time.Duration.ofMinutes(2),
+          1000,
           10,
           java.time.Duration.ofSeconds(5),
           java.time.Duration.ofSeconds(30));

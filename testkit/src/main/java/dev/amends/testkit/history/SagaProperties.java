@@ -37,6 +37,9 @@ import java.util.function.Function;
  *       whose decision came in a {@code resolveEscalation} signal of the history.
  * </ol>
  *
+ * <p>A saga that continued as new is checked over all its runs together, first to last ({@link
+ * #violations(List)}): its events are then numbered across the runs, in order.
+ *
  * <p>It reads the activity scheduled / completed / failed events and the escalation signals. An
  * activity is a step's do or undo when its type, first letter lowered, is the step's name or its
  * undo's name (the SDK's default activity names); give {@link #activityNames} otherwise.
@@ -106,8 +109,39 @@ public final class SagaProperties {
     }
   }
 
+  /** Throws naming the files and every property the runs they hold, taken together, break. */
+  public void assertHold(List<Path> runFiles) {
+    List<WorkflowExecutionHistory> runs = new ArrayList<>();
+    for (Path file : runFiles) {
+      try {
+        runs.add(WorkflowExecutionHistory.fromJson(Files.readString(file)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    List<String> found = violations(runs);
+    if (!found.isEmpty()) {
+      throw new AssertionError(
+          runFiles
+              + ": saga "
+              + runs.get(0).getWorkflowExecution().getWorkflowId()
+              + " ("
+              + definition.name()
+              + ") breaks the saga properties:\n  "
+              + String.join("\n  ", found));
+    }
+  }
+
   /** Every property the history breaks, one sentence each naming the events; empty if none. */
   public List<String> violations(WorkflowExecutionHistory history) {
+    return violations(List.of(history));
+  }
+
+  /**
+   * Every property the runs of one saga break, taken together (a saga that continued as new, its
+   * first run first), naming the events as numbered across the runs; empty if none.
+   */
+  public List<String> violations(List<WorkflowExecutionHistory> runs) {
     List<String> found = new ArrayList<>();
     Map<String, Integer> order = new HashMap<>();
     Map<String, String> undoToStep = new HashMap<>();
@@ -131,121 +165,130 @@ public final class SagaProperties {
     Long compensationBegan = null;
     HistoryEvent last = null;
 
-    for (HistoryEvent e : history.getEvents()) {
-      last = e;
-      long id = e.getEventId();
-      switch (e.getEventType()) {
-        case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> {
-          var a = e.getActivityTaskScheduledEventAttributes();
-          String type = a.getActivityType().getName();
-          String name = activityNames.apply(type);
-          if (order.containsKey(name)) {
-            scheduled.put(id, new Scheduled(Kind.FORWARD, name, type, a.getInput()));
-            if (started.containsKey(name)) {
-              found.add(at(id, "forward step '" + name + "' began a second time"));
-            }
-            for (String other : started.keySet()) {
-              if (order.get(other) > order.get(name)) {
+    long offset = 0;
+    for (WorkflowExecutionHistory run : runs) {
+      for (HistoryEvent e : run.getEvents()) {
+        last = e;
+        long id = offset + e.getEventId();
+        switch (e.getEventType()) {
+          case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> {
+            var a = e.getActivityTaskScheduledEventAttributes();
+            String type = a.getActivityType().getName();
+            String name = activityNames.apply(type);
+            if (order.containsKey(name)) {
+              scheduled.put(id, new Scheduled(Kind.FORWARD, name, type, a.getInput()));
+              if (started.containsKey(name)) {
+                found.add(at(id, "forward step '" + name + "' began a second time"));
+              }
+              for (String other : started.keySet()) {
+                if (order.get(other) > order.get(name)) {
+                  found.add(
+                      at(
+                          id,
+                          "forward step '"
+                              + name
+                              + "' began after '"
+                              + other
+                              + "', which is declared after it"));
+                }
+              }
+              if (lastStarted != null && !forwardEnd.containsKey(lastStarted)) {
+                found.add(
+                    at(id, "forward step '" + name + "' began before '" + lastStarted + "' ended"));
+              }
+              if (compensationBegan != null) {
                 found.add(
                     at(
                         id,
                         "forward step '"
                             + name
-                            + "' began after '"
-                            + other
-                            + "', which is declared after it"));
+                            + "' began after compensation began (event "
+                            + compensationBegan
+                            + ")"));
               }
-            }
-            if (lastStarted != null && !forwardEnd.containsKey(lastStarted)) {
-              found.add(
-                  at(id, "forward step '" + name + "' began before '" + lastStarted + "' ended"));
-            }
-            if (compensationBegan != null) {
-              found.add(
-                  at(
-                      id,
-                      "forward step '"
-                          + name
-                          + "' began after compensation began (event "
-                          + compensationBegan
-                          + ")"));
-            }
-            started.putIfAbsent(name, id);
-            lastStarted = name;
-          } else if (undoToStep.containsKey(name)) {
-            String step = undoToStep.get(name);
-            scheduled.put(id, new Scheduled(Kind.UNDO, step, type, a.getInput()));
-            if (compensationBegan == null) {
-              compensationBegan = id;
-            }
-            if (!started.containsKey(step)) {
-              // A step cancelled before its call was sent still ran its undo (registered first);
-              // that undo must find nothing to undo, which is checked when it completes.
-              unscheduledUndos.put(id, name);
-            }
-          } else if (type.equals(ESCALATION_CLOSE)) {
-            scheduled.put(id, new Scheduled(Kind.CLOSE, null, type, a.getInput()));
-          }
-        }
-        case EVENT_TYPE_ACTIVITY_TASK_COMPLETED -> {
-          var a = e.getActivityTaskCompletedEventAttributes();
-          Scheduled s = scheduled.get(a.getScheduledEventId());
-          if (s == null) {
-            continue;
-          }
-          switch (s.kind) {
-            case FORWARD -> forwardEnd.put(s.step, e.getEventType());
-            case UNDO -> {
-              undoEnded.put(s.step, id);
-              boolean effect = !"NOTHING_TO_UNDO".equals(decode(a.getResult(), String.class));
-              String neverStarted = unscheduledUndos.remove(a.getScheduledEventId());
-              if (neverStarted != null && effect) {
-                found.add(
-                    at(
-                        id,
-                        "undo '"
-                            + neverStarted
-                            + "' took effect, but its step '"
-                            + s.step
-                            + "' never started"));
+              started.putIfAbsent(name, id);
+              lastStarted = name;
+            } else if (undoToStep.containsKey(name)) {
+              String step = undoToStep.get(name);
+              scheduled.put(id, new Scheduled(Kind.UNDO, step, type, a.getInput()));
+              if (compensationBegan == null) {
+                compensationBegan = id;
               }
-              if (effect) {
-                Long before = undoneWithEffect.putIfAbsent(s.step, id);
-                if (before != null) {
+              if (!started.containsKey(step)) {
+                // A step cancelled before its call was sent still ran its undo (registered first);
+                // that undo must find nothing to undo, which is checked when it completes.
+                unscheduledUndos.put(id, name);
+              }
+            } else if (type.equals(ESCALATION_CLOSE)) {
+              scheduled.put(id, new Scheduled(Kind.CLOSE, null, type, a.getInput()));
+            }
+          }
+          case EVENT_TYPE_ACTIVITY_TASK_COMPLETED -> {
+            var a = e.getActivityTaskCompletedEventAttributes();
+            Scheduled s = scheduled.get(offset + a.getScheduledEventId());
+            if (s == null) {
+              continue;
+            }
+            switch (s.kind) {
+              case FORWARD -> forwardEnd.put(s.step, e.getEventType());
+              case UNDO -> {
+                undoEnded.put(s.step, id);
+                boolean effect = !"NOTHING_TO_UNDO".equals(decode(a.getResult(), String.class));
+                String neverStarted = unscheduledUndos.remove(offset + a.getScheduledEventId());
+                if (neverStarted != null && effect) {
                   found.add(
                       at(
                           id,
-                          "step '"
+                          "undo '"
+                              + neverStarted
+                              + "' took effect, but its step '"
                               + s.step
-                              + "' was undone with effect a second time (first at event "
-                              + before
-                              + ")"));
+                              + "' never started"));
+                }
+                if (effect) {
+                  Long before = undoneWithEffect.putIfAbsent(s.step, id);
+                  if (before != null) {
+                    found.add(
+                        at(
+                            id,
+                            "step '"
+                                + s.step
+                                + "' was undone with effect a second time (first at event "
+                                + before
+                                + ")"));
+                  }
                 }
               }
-            }
-            case CLOSE -> settle(s, id, signals, settled, found);
-          }
-        }
-        case EVENT_TYPE_ACTIVITY_TASK_FAILED -> end(scheduled, forwardEnd, e, scheduledId(e));
-        case EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT -> end(scheduled, forwardEnd, e, scheduledId(e));
-        case EVENT_TYPE_ACTIVITY_TASK_CANCELED -> end(scheduled, forwardEnd, e, scheduledId(e));
-        case EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED -> {
-          var a = e.getWorkflowExecutionSignaledEventAttributes();
-          if (a.getSignalName().equals(DECISION_SIGNAL)) {
-            Map<?, ?> decision = decode(a.getInput(), Map.class);
-            if (decision != null) {
-              signals.add(decision);
+              case CLOSE -> settle(s, id, signals, settled, found);
             }
           }
+          case EVENT_TYPE_ACTIVITY_TASK_FAILED ->
+              end(scheduled, forwardEnd, e, offset + scheduledId(e));
+          case EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT ->
+              end(scheduled, forwardEnd, e, offset + scheduledId(e));
+          case EVENT_TYPE_ACTIVITY_TASK_CANCELED ->
+              end(scheduled, forwardEnd, e, offset + scheduledId(e));
+          case EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED -> {
+            var a = e.getWorkflowExecutionSignaledEventAttributes();
+            if (a.getSignalName().equals(DECISION_SIGNAL)) {
+              Map<?, ?> decision = decode(a.getInput(), Map.class);
+              if (decision != null) {
+                signals.add(decision);
+              }
+            }
+          }
+          default -> {}
         }
-        default -> {}
       }
+      // The next run's events are numbered on from this run's last.
+      List<HistoryEvent> events = run.getEvents();
+      offset += events.isEmpty() ? 0 : events.get(events.size() - 1).getEventId();
     }
 
     if (last == null || !CLOSING.contains(last.getEventType())) {
       found.add(
           "the history ends before the saga did"
-              + (last == null ? "" : " (last event " + last.getEventId() + ")"));
+              + (last == null ? "" : " (last event " + offset + ")"));
       return found;
     }
     for (String undo : unscheduledUndos.values()) {

@@ -52,7 +52,7 @@ public class TripWorkflowImpl implements TripWorkflow {
 
   @WorkflowInit
   public TripWorkflowImpl(TripInput input) {
-    saga = new AmendsSaga(DEFINITION, input.settings());
+    saga = new AmendsSaga(DEFINITION, input.settings()).continuesAsNewWith(input);
     steps = Workflow.newActivityStub(TripActivities.class, STEP_OPTIONS);
     undos = Workflow.newActivityStub(TripActivities.class, saga.undoActivityOptions());
   }
