@@ -59,6 +59,7 @@ public final class AmendsSaga {
   private final EscalationDesk desk;
   private final Map<String, StepRun> steps = new LinkedHashMap<>();
   private final SagaStatusAttribute status = new SagaStatusAttribute();
+  private final PrivateText privateText = new PrivateText();
   private boolean operatorInvolved;
   private String failedStep;
   private String failure;
@@ -85,6 +86,22 @@ public final class AmendsSaga {
             // bug and must surface, never be swallowed.
             .setContinueWithError(false)
             .build());
+  }
+
+  /**
+   * Values of this run's input that must never appear in what the saga records as text: a step's or
+   * an undo's error, the saga's failure, an escalation (and so its alert). A flow names its
+   * customer's e-mail address, postal address and card token here; e-mail addresses are masked
+   * anyway. Failure messages of activities are encrypted in the history by the codec, but these
+   * texts are also shown by the API and the console, and sent in alerts.
+   */
+  public AmendsSaga keepPrivate(String... values) {
+    privateText.add(values);
+    return this;
+  }
+
+  private String describe(Throwable failure) {
+    return privateText.scrub(Failures.describe(failure));
   }
 
   /**
@@ -120,7 +137,7 @@ public final class AmendsSaga {
       // A cancellation may surface as the cancelled activity's failure; either way it compensates.
       boolean cancelled = CancellationScope.current().isCancelRequested();
       if (failure == null) {
-        failure = cancelled ? "cancelled" : Failures.describe(stepFailure);
+        failure = cancelled ? "cancelled" : describe(stepFailure);
       }
       compensate();
       if (cancelled) {
@@ -220,7 +237,7 @@ public final class AmendsSaga {
       return result;
     } catch (TemporalFailure stepFailure) {
       step.status = StepStatus.FAILED;
-      step.error = Failures.describe(stepFailure);
+      step.error = describe(stepFailure);
       failedStep = step.spec.name();
       failure = step.error;
       throw stepFailure;
@@ -264,7 +281,7 @@ public final class AmendsSaga {
         return;
       } catch (TemporalFailure undoFailure) {
         step.undoAttempts += Failures.attemptsUsed(undoFailure, settings.undoMaximumAttempts());
-        step.error = Failures.describe(undoFailure);
+        step.error = describe(undoFailure);
         stepMetric(MetricNames.UNDO_ESCALATED, step);
         OperatorDecision decision = escalate(step);
         switch (decision.action()) {
