@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * details) with AES-256-GCM, and the codec server the Temporal UI and CLI decode through.
  *
  * @param enabled whether payloads are encrypted; when on, workers, clients and the codec server use
- *     the key ring below
+ *     the key ring in {@code keys}
  * @param currentKeyId the id of the key new payloads are encrypted with; it must be among {@code
  *     keys}
  * @param keys the key ring: id to base64 of 32 random bytes ({@code openssl rand -base64 32}).
