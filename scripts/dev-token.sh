@@ -6,11 +6,13 @@
 #   ADMIN), expiring after SECONDS (default 3600). Signed with a dev key pair made once in .dev-keys/
 #   (git-ignored). --public-key prints the public key's path: start amends with
 #   SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION=file:<that path>.
+#   It also makes .dev-keys/codec.env once: a codec key for docker-compose's amends
+#   (AMENDS_CODEC_CURRENT_KEY_ID, AMENDS_CODEC_KEYS_DEV; docs/operations.md).
 #   For development only: anyone with .dev-keys/private.pem can mint any role.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 KEYS="$PWD/.dev-keys"
 
 if [ ! -s "$KEYS/public.pem" ]; then
@@ -25,6 +27,12 @@ if [ ! -s "$KEYS/public.pem" ]; then
     mv "$TMP/public.pem" "$KEYS/public.pem"
   fi
   rm -rf "$TMP"
+fi
+if [ ! -s "$KEYS/codec.env" ]; then
+  TMP="$(mktemp "$KEYS/codec.XXXXXX")"
+  printf 'AMENDS_CODEC_CURRENT_KEY_ID=dev\nAMENDS_CODEC_KEYS_DEV=%s\n' "$(openssl rand -base64 32)" >"$TMP"
+  # As above: a key already in place is kept, or histories encrypted with it could not be read.
+  if [ ! -s "$KEYS/codec.env" ]; then mv "$TMP" "$KEYS/codec.env"; else rm -f "$TMP"; fi
 fi
 
 SUBJECT=""

@@ -24,7 +24,12 @@ AUTH=(-H "authorization: Bearer $TOKEN")
 # A write-off needs a second person: the approver's own token.
 APPROVER_AUTH=(-H "authorization: Bearer $(scripts/dev-token.sh --subject=export-approver APPROVER)")
 
-SPRING_PROFILES_ACTIVE=real,sandbox SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION="file:$(scripts/dev-token.sh --public-key)" \
+# amends encrypts payloads with the parts' codec key (scripts/it-env.sh); histories are exported
+# through its codec server, decoded, so the recorded files replay without the key.
+CODEC_ENV=(AMENDS_CODEC_CURRENT_KEY_ID="$AMENDS_IT_CODEC_KEY_ID"
+  "AMENDS_CODEC_KEYS_${AMENDS_IT_CODEC_KEY_ID^^}=$AMENDS_IT_CODEC_KEY")
+CODEC=(--codec-endpoint "$BASE/codec" --codec-auth "Bearer $(scripts/dev-token.sh --subject=export-codec OPERATOR)")
+env "${CODEC_ENV[@]}" SPRING_PROFILES_ACTIVE=real,sandbox SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION="file:$(scripts/dev-token.sh --public-key)" \
   TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" AMENDS_DB_URL="$AMENDS_IT_DB_URL" \
   java -jar app/target/amends.jar --server.port="$PORT" --amends.undo-maximum-attempts=2 \
   --amends.realert-every=3s --amends.sandbox.latency=400ms > /tmp/amends-export.log 2>&1 &
@@ -45,7 +50,7 @@ await() { # id status
 }
 decide() { curl -sf "${AUTH[@]}" -XPOST "$BASE/orders/$1/escalations/$2" -H 'content-type: application/json' -d "$3" >/dev/null; }
 review() { curl -sf "${APPROVER_AUTH[@]}" -XPOST "$BASE/orders/$1/escalations/$2/approval" -H 'content-type: application/json' -d "$3" >/dev/null; }
-signal() { "$T" workflow signal --workflow-id "order-$1" --name resolveEscalation --address "$AMENDS_IT_TEMPORAL_ADDRESS" "${@:2}" >/dev/null; }
+signal() { "$T" workflow signal --workflow-id "order-$1" --name resolveEscalation --address "$AMENDS_IT_TEMPORAL_ADDRESS" "${CODEC[@]}" "${@:2}" >/dev/null; }
 heal() { curl -sf "${AUTH[@]}" -XPOST "$BASE/sandbox/heal" -H 'content-type: application/json' -d "{\"orderId\": \"$1\"}" >/dev/null; }
 
 ok="1 Main St"; mail="ana@example.com"
@@ -112,4 +117,4 @@ for id in completed fails-price fails-reserve fails-charge fails-shipment fails-
 done
 # order-$RUN-completed is exported as order-completed.json, and so on.
 TEMPORAL_CLI="$T" scripts/record-histories.sh --out "$OUT" --address "$AMENDS_IT_TEMPORAL_ADDRESS" \
-  --drop "$RUN-" "${IDS[@]}"
+  "${CODEC[@]}" --drop "$RUN-" "${IDS[@]}"

@@ -37,7 +37,12 @@ APPROVER_AUTH=(-H "authorization: Bearer $(scripts/dev-token.sh --subject=export
   OR WorkflowType="DriftEscalationWorkflow")' --reason "history export" --yes "${A[@]}" >/dev/null 2>&1 || true
 "$T" schedule delete --schedule-id amends-reconciler "${A[@]}" >/dev/null 2>&1 || true
 
-SPRING_PROFILES_ACTIVE=real,sandbox SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION="file:$(scripts/dev-token.sh --public-key)" \
+# amends encrypts payloads with the parts' codec key (scripts/it-env.sh); histories are exported
+# through its codec server, decoded, so the recorded files replay without the key.
+CODEC_ENV=(AMENDS_CODEC_CURRENT_KEY_ID="$AMENDS_IT_CODEC_KEY_ID"
+  "AMENDS_CODEC_KEYS_${AMENDS_IT_CODEC_KEY_ID^^}=$AMENDS_IT_CODEC_KEY")
+CODEC=(--codec-endpoint "$BASE/codec" --codec-auth "Bearer $(scripts/dev-token.sh --subject=export-codec OPERATOR)")
+env "${CODEC_ENV[@]}" SPRING_PROFILES_ACTIVE=real,sandbox SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION="file:$(scripts/dev-token.sh --public-key)" \
   TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" \
   AMENDS_DB_URL="$AMENDS_IT_DB_URL?currentSchema=$SCHEMA" \
   java -jar app/target/amends.jar --server.port="$PORT" --spring.flyway.schemas="$SCHEMA" \
@@ -115,7 +120,7 @@ done
 sleep 7 # let re-alerts fire on the timer
 RUNS+=("already-escalated:$(reconcile)")
 
-"$T" workflow signal --workflow-id "$MISMATCH" --name resolveEscalation --input '"approve it"' "${A[@]}" >/dev/null
+"$T" workflow signal --workflow-id "$MISMATCH" --name resolveEscalation --input '"approve it"' "${A[@]}" "${CODEC[@]}" >/dev/null
 decide "$MISMATCH" reconcile-1 '{"action": "ACCEPT_LOSS", "operator": "export", "note": "goodwill"}'
 await "/sagas/$MISMATCH" "s['status'] == 'AWAITING_APPROVAL'"
 curl -sf "${APPROVER_AUTH[@]}" -XPOST "$BASE/sagas/$MISMATCH/escalations/reconcile-1/approval" \
@@ -133,7 +138,7 @@ sleep 2 # the last workflow tasks close the executions
 
 mkdir -p "$OUT"
 export_one() { # name workflow-id
-  "$T" workflow show --workflow-id "$2" --output json "${A[@]}" > "$OUT/$1.json"
+  "$T" workflow show --workflow-id "$2" --output json "${A[@]}" "${CODEC[@]}" > "$OUT/$1.json"
   echo "exported $OUT/$1.json ($(grep -c '"eventId"' "$OUT/$1.json") events)"
 }
 for r in "${RUNS[@]}"; do export_one "reconciler-${r%%:*}" "${r#*:}"; done

@@ -24,7 +24,12 @@ A="--address $AMENDS_IT_TEMPORAL_ADDRESS"
 TOKEN="$(scripts/dev-token.sh --subject=export EDITOR)"
 AUTH=(-H "authorization: Bearer $TOKEN")
 
-SPRING_PROFILES_ACTIVE=real SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION="file:$(scripts/dev-token.sh --public-key)" \
+# amends encrypts payloads with the parts' codec key (scripts/it-env.sh); histories are exported
+# through its codec server, decoded, so the recorded files replay without the key.
+CODEC_ENV=(AMENDS_CODEC_CURRENT_KEY_ID="$AMENDS_IT_CODEC_KEY_ID"
+  "AMENDS_CODEC_KEYS_${AMENDS_IT_CODEC_KEY_ID^^}=$AMENDS_IT_CODEC_KEY")
+CODEC=(--codec-endpoint "$BASE/codec" --codec-auth "Bearer $(scripts/dev-token.sh --subject=export-codec OPERATOR)")
+env "${CODEC_ENV[@]}" SPRING_PROFILES_ACTIVE=real SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION="file:$(scripts/dev-token.sh --public-key)" \
   TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" AMENDS_DB_URL="$AMENDS_IT_DB_URL" \
   java -jar app/target/amends.jar --server.port="$PORT" --amends.story.window=2s \
   --amends.story.ttl=4s --amends.story.history-limit=100 > /tmp/amends-story-export.log 2>&1 &
@@ -91,7 +96,7 @@ for s in committed discarded undone nothing-undone beyond-depth rollback rollbac
 
 mkdir -p "$OUT"
 show() { # story file [run id]
-  "$T" workflow show --workflow-id "story-$RUN-$1" ${3:+--run-id "$3"} --output json $A > "$OUT/$2.json"
+  "$T" workflow show --workflow-id "story-$RUN-$1" ${3:+--run-id "$3"} --output json $A "${CODEC[@]}" > "$OUT/$2.json"
   echo "exported $OUT/$2.json ($(grep -c '"eventId"' "$OUT/$2.json") events)"
 }
 for s in committed discarded undone nothing-undone beyond-depth rollback rollback-while-held; do show "$s" "story-$s"; done

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Usage: scripts/record-histories.sh --out FOLDER [--address HOST:PORT] [--namespace NS]
+#                                    [--codec-endpoint URL [--codec-auth 'Bearer TOKEN']]
 #                                    [--drop TEXT] (--query 'VISIBILITY QUERY' | WORKFLOW_ID[=NAME]...)
 #   Exports the history of each workflow with `temporal workflow show --output json` into
 #   FOLDER/NAME.json, where the testkit's HistoryReplay (and SagaProperties) read them. NAME is the
@@ -7,15 +8,18 @@
 #   order-h17-completed into order-completed), unless given after '='. --query exports every run
 #   the visibility query lists, e.g. 'WorkflowType="OrderWorkflow" AND ExecutionStatus="Completed"';
 #   runs that share a workflow id get their run id's first 8 characters appended.
+#   --codec-endpoint decodes encrypted payloads through amends' codec server (e.g.
+#   http://127.0.0.1:8080/codec, with an operator's credentials as --codec-auth), so the files hold
+#   plain payloads and replay without the key; without it they hold what the server stores.
 #   TEMPORAL_CLI (default: temporal) and TEMPORAL_ADDRESS (default: 127.0.0.1:7233) as usual.
 set -euo pipefail
 
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 T="${TEMPORAL_CLI:-temporal}"
 ADDRESS="${TEMPORAL_ADDRESS:-127.0.0.1:7233}"
 NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
 OUT="" QUERY="" DROP=""
-IDS=()
+IDS=() CODEC=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) OUT="${2:?}"; shift 2;;
@@ -23,6 +27,8 @@ while [ $# -gt 0 ]; do
     --namespace) NAMESPACE="${2:?}"; shift 2;;
     --query) QUERY="${2:?}"; shift 2;;
     --drop) DROP="${2:?}"; shift 2;;
+    --codec-endpoint) CODEC+=(--codec-endpoint "${2:?}"); shift 2;;
+    --codec-auth) CODEC+=(--codec-auth "${2:?}"); shift 2;;
     -h|--help) usage;;
     -*) echo "unknown option $1" >&2; usage;;
     *) IDS+=("$1"); shift;;
@@ -69,6 +75,6 @@ for run in "${RUNS[@]}"; do
   fi
   SEEN[$name]=1
   file="$OUT/$name.json"
-  "$T" workflow show --workflow-id "$id" ${run_id:+--run-id "$run_id"} --output json "${A[@]}" > "$file"
+  "$T" workflow show --workflow-id "$id" ${run_id:+--run-id "$run_id"} --output json "${A[@]}" ${CODEC[@]+"${CODEC[@]}"} > "$file"
   echo "exported $file ($(grep -c '"eventId"' "$file") events)"
 done

@@ -4,11 +4,12 @@
 #   bound to 127.0.0.1 only, with every search attribute in temporal-dev/search-attributes.txt,
 #   and waits until it is healthy. Does nothing if it is already running.
 #   Env: TEMPORAL_PORT (default 7233), TEMPORAL_UI_PORT (default 8233),
-#        TEMPORAL_START_TIMEOUT seconds (default 60), TEMPORAL_DEV_STATE_DIR (default temporal-dev/.state).
+#        TEMPORAL_START_TIMEOUT seconds (default 60), TEMPORAL_DEV_STATE_DIR (default temporal-dev/.state),
+#        TEMPORAL_UI_CODEC_ENDPOINT (the Web UI decodes payloads there, e.g. http://127.0.0.1:8080/codec).
 set -euo pipefail
 
 if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
   exit 0
 fi
 
@@ -50,6 +51,9 @@ args=(server start-dev
   --db-filename "$DB_FILE"
   --ip "$BIND_IP" --ui-ip "$BIND_IP"
   --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT")
+if [[ -n "${TEMPORAL_UI_CODEC_ENDPOINT:-}" ]]; then
+  args+=(--ui-codec-endpoint "$TEMPORAL_UI_CODEC_ENDPOINT")
+fi
 while read -r name type _; do
   [[ "$name" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || { echo "start.sh: bad search attribute name '$name'" >&2; exit 1; }
   case "$type" in

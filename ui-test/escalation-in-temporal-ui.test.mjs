@@ -1,7 +1,15 @@
 // Settles an amends escalation the way the product promises an operator can: from the Temporal
-// Web UI's own signal dialog, in a real (headless) Chromium.
+// Web UI's own signal dialog, in a real (headless) Chromium. amends encrypts every payload; the
+// UI (started with --ui-codec-endpoint <amends>/codec by scripts/it-env.sh) decodes what it shows
+// and encodes the signal's input through amends' codec server.
+// The codec server admits operators only. The dev server's UI has no login of its own, so it has no
+// access token to pass, and its "include cross-origin credentials" setting sends cookies, which
+// only a console login on the embedded default (or an OIDC login) would give. Here the browser
+// adds an operator's bearer token to the UI's codec requests, as an authenticating proxy in front
+// of the codec server would (docs/operations.md, "Keys and the codec server").
 // Env: AMENDS_URL, TEMPORAL_UI_URL, AMENDS_TOKEN (a bearer JWT with the SERVICE, OPERATOR and
-// ADMIN roles, from scripts/dev-token.sh; all required); CHROMIUM (default /usr/bin/chromium).
+// ADMIN roles, from scripts/dev-token.sh), CODEC_TOKEN (an OPERATOR's JWT; all required);
+// CHROMIUM (default /usr/bin/chromium).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,11 +18,14 @@ import { chromium } from 'playwright-core';
 const AMENDS = required('AMENDS_URL');
 const UI = required('TEMPORAL_UI_URL');
 const TOKEN = required('AMENDS_TOKEN');
+const CODEC_TOKEN = required('CODEC_TOKEN');
+const EMAIL = 'ana.ui@example.com';
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 const orderId = `ui-${Date.now()}`;
 const workflowId = `order-${orderId}`;
 let browser;
 let page;
+const codecCalls = [];
 
 function required(name) {
   const value = process.env[name];
@@ -51,6 +62,15 @@ before(async () => {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.route(`${AMENDS}/codec/**`, async (route) => {
+    const request = route.request();
+    await route.continue({ headers: { ...request.headers(), authorization: `Bearer ${CODEC_TOKEN}` } });
+  });
+  page.on('response', (response) => {
+    if (response.url().startsWith(`${AMENDS}/codec/`) && response.request().method() === 'POST') {
+      codecCalls.push(`${response.url().slice(AMENDS.length)} ${response.status()}`);
+    }
+  });
 });
 
 after(async () => {
@@ -60,7 +80,7 @@ after(async () => {
 test('an escalation is found and settled from the Temporal Web UI', async () => {
   const placed = await api('POST', '/orders', {
     orderId,
-    customerEmail: 'ana@example.com',
+    customerEmail: EMAIL,
     items: [{ sku: 'BOOK-1', quantity: 1 }],
     cardToken: 'tok_refund_blocked',
     shippingAddress: { name: 'Ana', line1: '7 UNDELIVERABLE Rd', city: 'Lisbon', postalCode: '1000-001', country: 'PT' },
@@ -84,6 +104,9 @@ test('an escalation is found and settled from the Temporal Web UI', async () => 
   await page.getByRole('link', { name: workflowId }).first().click();
   await page.getByRole('heading', { name: workflowId }).waitFor();
   await page.getByText('Running', { exact: true }).first().waitFor();
+  // The order's input, stored encrypted, shown decoded through the codec server.
+  await page.getByText(EMAIL).first().waitFor({ timeout: 30000 });
+  assert.ok(codecCalls.some((c) => c === '/codec/decode 200'), `codec calls: ${codecCalls}`);
   await page.screenshot({ path: `${ARTIFACTS}escalated-saga.png` });
 
   // The runbook's "fix the cause", then the decision through the UI's signal dialog.
@@ -97,7 +120,9 @@ test('an escalation is found and settled from the Temporal Web UI', async () => 
   await input.click();
   await page.keyboard.insertText(
     JSON.stringify({ escalationId: 'chargeCard-1', action: 'RETRY', operator: 'ui-operator' }));
+  const encoded = page.waitForResponse((r) => r.url() === `${AMENDS}/codec/encode`);
   await dialog.getByRole('button', { name: 'Submit' }).click();
+  assert.equal((await encoded).status(), 200, 'the signal input was encoded by the codec server');
 
   const state = await until('the saga to end COMPENSATED_WITH_OPERATOR', async () => {
     const current = await api('GET', `/orders/${orderId}`);
@@ -105,6 +130,7 @@ test('an escalation is found and settled from the Temporal Web UI', async () => 
   });
   assert.equal(state.escalations[0].decision.operator, 'ui-operator');
   assert.equal(state.escalations[0].decision.action, 'RETRY');
+  assert.ok(!JSON.stringify(state).includes(EMAIL), 'GET /orders/{id} names no e-mail address');
   await page.reload();
   await page.getByText('Completed', { exact: true }).first().waitFor({ timeout: 30000 });
   await page.screenshot({ path: `${ARTIFACTS}settled-saga.png` });

@@ -73,6 +73,7 @@ public final class AmendsSaga {
   private final EscalationDesk desk;
   private final Map<String, StepRun> steps = new LinkedHashMap<>();
   private final SagaStatusAttribute status = new SagaStatusAttribute();
+  private final PrivateText privateText = new PrivateText();
   private boolean operatorInvolved;
   private String failedStep;
   private String failure;
@@ -137,6 +138,22 @@ public final class AmendsSaga {
   }
 
   /**
+   * Values of this run's input that must never appear in what the saga records as text: a step's or
+   * an undo's error, the saga's failure, an escalation (and so its alert). A flow names its
+   * customer's e-mail address, postal address and card token here; e-mail addresses are masked
+   * anyway. Failure messages of activities are encrypted in the history by the codec, but these
+   * texts are also shown by the API and the console, and sent in alerts.
+   */
+  public AmendsSaga keepPrivate(String... values) {
+    privateText.add(values);
+    return this;
+  }
+
+  private String describe(Throwable failure) {
+    return privateText.scrub(Failures.describe(failure));
+  }
+
+  /**
    * Options for the activity stubs a flow's undos call: the retry policy after which a failing undo
    * escalates to an operator.
    */
@@ -172,7 +189,7 @@ public final class AmendsSaga {
       // A cancellation may surface as the cancelled activity's failure; either way it compensates.
       cancelled = CancellationScope.current().isCancelRequested();
       if (failure == null) {
-        failure = cancelled ? "cancelled" : Failures.describe(stepFailure);
+        failure = cancelled ? "cancelled" : describe(stepFailure);
       }
       compensate();
       if (cancelled) {
@@ -277,7 +294,7 @@ public final class AmendsSaga {
       return result;
     } catch (TemporalFailure stepFailure) {
       step.status = StepStatus.FAILED;
-      step.error = Failures.describe(stepFailure);
+      step.error = describe(stepFailure);
       failedStep = step.spec.name();
       failure = step.error;
       throw stepFailure;
@@ -358,7 +375,7 @@ public final class AmendsSaga {
         return;
       } catch (TemporalFailure undoFailure) {
         step.undoAttempts += Failures.attemptsUsed(undoFailure, settings.undoMaximumAttempts());
-        step.error = Failures.describe(undoFailure);
+        step.error = describe(undoFailure);
         stepMetric(MetricNames.UNDO_ESCALATED, step);
         decision = escalate(step);
       }

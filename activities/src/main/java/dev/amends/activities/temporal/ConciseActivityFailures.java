@@ -1,5 +1,6 @@
 package dev.amends.activities.temporal;
 
+import dev.amends.saga.PrivateText;
 import dev.amends.saga.TextRules;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
@@ -14,7 +15,8 @@ import java.util.Objects;
  * and no cause chain. The Temporal server keeps an activity's last failure in a few kilobytes and
  * replaces a larger one with "Failure exceeds size limit", hiding what went wrong from the
  * operator; a JDBC exception with its SQL, values and nested causes is easily larger. Bounding the
- * message also keeps most of what a caller sent out of the history.
+ * message also keeps most of what a caller sent out of the history, and any e-mail address in it is
+ * masked (private data never enters a failure message).
  */
 public class ConciseActivityFailures extends WorkerInterceptorBase {
   static final int MAX_MESSAGE = 400;
@@ -38,7 +40,9 @@ public class ConciseActivityFailures extends WorkerInterceptorBase {
   static RuntimeException concise(RuntimeException failure) {
     if (failure instanceof ApplicationFailure app) {
       String original = Objects.toString(app.getOriginalMessage(), "");
-      if (app.getCause() == null && original.length() <= MAX_MESSAGE) {
+      if (app.getCause() == null
+          && original.length() <= MAX_MESSAGE
+          && original.equals(PrivateText.withoutEmailAddresses(original))) {
         trimStack(app);
         return app;
       }
@@ -77,7 +81,7 @@ public class ConciseActivityFailures extends WorkerInterceptorBase {
   }
 
   private static String bounded(String message) {
-    String oneLine = message.replaceAll("\\s+", " ").strip();
+    String oneLine = PrivateText.withoutEmailAddresses(message).replaceAll("\\s+", " ").strip();
     return TextRules.cut(oneLine, MAX_MESSAGE);
   }
 

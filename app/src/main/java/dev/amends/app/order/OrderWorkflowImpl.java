@@ -69,7 +69,18 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   @WorkflowInit
   public OrderWorkflowImpl(OrderSagaInput input) {
-    saga = new AmendsSaga(DEFINITION, input.settings()).continuesAsNewWith(input);
+    Order order = input.order();
+    Address to = order.shippingAddress();
+    saga =
+        new AmendsSaga(DEFINITION, input.settings())
+            .keepPrivate(
+                order.customerEmail(),
+                order.cardToken(),
+                to == null ? null : to.name(),
+                to == null ? null : to.line1(),
+                to == null ? null : to.postalCode(),
+                to == null ? null : to.city())
+            .continuesAsNewWith(input);
     steps = Workflow.newActivityStub(OrderActivities.class, STEP_OPTIONS);
     undos = Workflow.newActivityStub(OrderActivities.class, saga.undoActivityOptions());
   }

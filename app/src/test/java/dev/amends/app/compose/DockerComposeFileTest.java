@@ -138,6 +138,23 @@ class DockerComposeFileTest {
 
   @Test
   @DisplayName(
+      "amends' codec key comes from the file scripts/dev-token.sh writes, required, never a default")
+  void codecKeyComesFromARequiredFile() {
+    JsonNode files = service("amends").path("env_file");
+    assertThat(files.isArray()).as("amends has env_file entries").isTrue();
+    assertThat(files)
+        .anySatisfy(
+            f -> {
+              assertThat(f.path("path").asText()).isEqualTo("./.dev-keys/codec.env");
+              // Without the key the real profile refuses to start; say so before the container.
+              assertThat(f.path("required").asBoolean(false)).isTrue();
+            });
+    assertThat(environment("amends").keySet())
+        .noneMatch(name -> name.startsWith("AMENDS_CODEC_KEYS_"));
+  }
+
+  @Test
+  @DisplayName(
       "Prometheus and Grafana are opt-in: profile observability, and no other service has a profile")
   void observabilityIsOptIn() {
     services

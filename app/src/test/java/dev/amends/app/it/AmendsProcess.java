@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * amends as users run it: its own JVM, real profile, real Temporal server and PostgreSQL, callers
@@ -59,6 +60,13 @@ final class AmendsProcess implements AutoCloseable {
     builder.environment().put("SPRING_FLYWAY_PASSWORD", "amends");
     builder.environment().put("AMENDS_DB_USER", RealParts.appDbUser());
     builder.environment().put("AMENDS_DB_PASSWORD", RealParts.appDbPassword());
+    // The key the parts' histories are encrypted with: every amends on them shares it.
+    builder.environment().put("AMENDS_CODEC_CURRENT_KEY_ID", RealParts.codecKeyId());
+    builder
+        .environment()
+        .put(
+            "AMENDS_CODEC_KEYS_" + RealParts.codecKeyId().toUpperCase(Locale.ROOT),
+            RealParts.codecKey());
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     process = builder.start();

@@ -37,10 +37,16 @@ final class PartsControl {
   }
 
   private static Map<String, String> temporalEnv() {
-    return Map.of(
-        "TEMPORAL_PORT", required("AMENDS_IT_TEMPORAL_PORT"),
-        "TEMPORAL_UI_PORT", required("AMENDS_IT_TEMPORAL_UI_PORT"),
-        "TEMPORAL_DEV_STATE_DIR", required("AMENDS_IT_TEMPORAL_STATE"));
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("TEMPORAL_PORT", required("AMENDS_IT_TEMPORAL_PORT"));
+    env.put("TEMPORAL_UI_PORT", required("AMENDS_IT_TEMPORAL_UI_PORT"));
+    env.put("TEMPORAL_DEV_STATE_DIR", required("AMENDS_IT_TEMPORAL_STATE"));
+    // Restarted as it-env.sh started it: the Web UI keeps decoding through the codec server.
+    String codec = System.getenv("AMENDS_IT_UI_CODEC_ENDPOINT");
+    if (codec != null && !codec.isBlank()) {
+      env.put("TEMPORAL_UI_CODEC_ENDPOINT", codec);
+    }
+    return env;
   }
 
   private static void run(List<String> command, Map<String, String> env) {

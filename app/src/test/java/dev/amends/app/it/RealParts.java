@@ -28,6 +28,15 @@ final class RealParts {
     return required("AMENDS_IT_TEMPORAL_CLI");
   }
 
+  /** The id and key (base64) the amends of this run encrypt payloads with. */
+  static String codecKeyId() {
+    return required("AMENDS_IT_CODEC_KEY_ID");
+  }
+
+  static String codecKey() {
+    return required("AMENDS_IT_CODEC_KEY");
+  }
+
   static Path applicationJar() {
     Path jar = Path.of(System.getProperty("amends.jar", "target/amends.jar"));
     if (!Files.isRegularFile(jar)) {

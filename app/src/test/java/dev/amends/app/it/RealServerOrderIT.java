@@ -2,6 +2,7 @@ package dev.amends.app.it;
 
 import static dev.amends.app.it.Api.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -40,6 +41,56 @@ class RealServerOrderIT {
     service.await("/orders/" + id, status("COMPLETED"), Duration.ofSeconds(60));
     assertThat(TemporalCli.run("workflow", "describe", "--workflow-id", "order-" + id))
         .containsPattern("(?i)status\\s+completed");
+  }
+
+  @Test
+  void aRawHistoryExportNamesNoneOfTheCustomersData_throughTheCodecServerItShowsThem()
+      throws Exception {
+    String id = RUN + "-private";
+    String email = "zoe.private@" + RUN + ".example.org";
+    String line1 = "42 UNDELIVERABLE Hidden Lane";
+    String card = "tok_refund_blocked";
+    service.post("/orders", Api.order(id, card, line1, email));
+    service.await("/orders/" + id, status("NEEDS_OPERATOR"), Duration.ofSeconds(60));
+
+    // As anyone with access to the server exports it: no codec.
+    String raw = TemporalCli.run("workflow", "show", "--workflow-id", "order-" + id, "-o", "json");
+    assertThat(Exported.readable(raw))
+        .contains("binary/encrypted")
+        .doesNotContain(email, line1, card, "1000-001");
+
+    // An operator, through the codec server, sees them.
+    String decoded =
+        TemporalCli.run(
+            "workflow",
+            "show",
+            "--workflow-id",
+            "order-" + id,
+            "-o",
+            "json",
+            "--codec-endpoint",
+            amends.baseUrl() + "/codec",
+            "--codec-auth",
+            "Bearer " + ItTokens.forUser("operator"));
+    assertThat(Exported.readable(decoded)).contains(email, line1, card);
+
+    // Others are refused (403): the CLI gives up decoding and the export fails, showing nothing.
+    assertThatThrownBy(
+            () ->
+                TemporalCli.run(
+                    "workflow",
+                    "show",
+                    "--workflow-id",
+                    "order-" + id,
+                    "-o",
+                    "json",
+                    "--codec-endpoint",
+                    amends.baseUrl() + "/codec",
+                    "--codec-auth",
+                    "Bearer " + ItTokens.forUser("service")))
+        .hasMessageContaining("failed")
+        .hasMessageNotContaining(email);
+    assertThat(service.get("/orders/" + id).toString()).doesNotContain(email, line1, card);
   }
 
   @Test

@@ -33,6 +33,7 @@ public class InMemoryOrderActivities implements OrderActivities {
   private final Set<String> failingAfterEffect = new HashSet<>();
   private final Map<String, Integer> undoAttempts = new HashMap<>();
   private volatile String blockingStep;
+  private volatile String failureDetail = "";
   private final CountDownLatch blockedStepEntered = new CountDownLatch(1);
   private final CountDownLatch releaseBlockedStep = new CountDownLatch(1);
 
@@ -58,6 +59,12 @@ public class InMemoryOrderActivities implements OrderActivities {
 
   public synchronized void healStep(String step) {
     failingSteps.remove(step);
+  }
+
+  /** Appends this to every failure message, as a careless adapter quoting its request would. */
+  public InMemoryOrderActivities failingWithDetail(String detail) {
+    failureDetail = detail;
+    return this;
   }
 
   public InMemoryOrderActivities blockStep(String step) {
@@ -172,7 +179,8 @@ public class InMemoryOrderActivities implements OrderActivities {
     synchronized (this) {
       undoAttempts.merge(undo, 1, Integer::sum);
       if (failingUndos.contains(undo)) {
-        throw ApplicationFailure.newFailure(undo + " refused", OrderFailure.UNDO_BLOCKED.name());
+        throw ApplicationFailure.newFailure(
+            undo + " refused" + failureDetail, OrderFailure.UNDO_BLOCKED.name());
       }
       if (!effects.containsKey(request.doKey())) {
         return UndoOutcome.NOTHING_TO_UNDO;
@@ -184,7 +192,8 @@ public class InMemoryOrderActivities implements OrderActivities {
 
   private synchronized void failIfAsked(String step, OrderFailure refusal) {
     if (failingSteps.contains(step)) {
-      throw ApplicationFailure.newNonRetryableFailure(step + " refused", refusal.name());
+      throw ApplicationFailure.newNonRetryableFailure(
+          step + " refused" + failureDetail, refusal.name());
     }
   }
 

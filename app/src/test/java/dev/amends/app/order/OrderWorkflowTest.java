@@ -129,6 +129,24 @@ class OrderWorkflowTest {
     assertThat(sagaStatusAttribute("o-2")).isEqualTo("COMPENSATED");
   }
 
+  @Test
+  void givenFailuresThatQuoteTheCustomersData_whatTheSagaRecordsNamesNoneOfIt() throws Exception {
+    activities
+        .failingWithDetail(" for ana@example.com, card tok_visa, to Ana Lima, 1 Main St, 1000-001")
+        .failStep(SHIP)
+        .failUndo("refundCharge");
+    OrderWorkflow order = newOrder("o-private");
+    WorkflowClient.start(order::fulfil, OrderFixtures.input("o-private"));
+
+    Escalation escalation = driver.awaitOpenEscalation("order-o-private");
+    SagaState state = query("o-private");
+
+    String recorded = state.failure() + " " + state.steps() + " " + escalation;
+    assertThat(recorded)
+        .contains(SHIP + " refused for [private], card [private], to [private], [private]")
+        .doesNotContain("ana@example.com", "tok_visa", "Ana Lima", "1 Main St", "1000-001");
+  }
+
   static Stream<Arguments> failedUndoAndDecision() {
     List<Arguments> cases = new ArrayList<>();
     for (String step : List.of(RESERVE, CHARGE, SHIP, CONFIRM)) {

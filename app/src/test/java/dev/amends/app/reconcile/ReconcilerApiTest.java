@@ -244,6 +244,6 @@ class ReconcilerApiTest {
   void onTheEmbeddedServerATimerStandsInForTheSchedule() throws Exception {
     JsonNode schedule = operator.get("/reconciler/schedule");
     assertThat(schedule.get("kind").asText()).startsWith("embedded timer");
-    assertThat(schedule.get("every").asText()).isEqualTo("PT5M");
+    assertThat(schedule.get("every").asText()).isEqualTo("PT1H");
   }
 }

@@ -7,6 +7,8 @@ import dev.amends.app.order.OrderWorkflowImpl;
 import dev.amends.app.reconcile.DriftEscalationWorkflowImpl;
 import dev.amends.app.reconcile.ReconcilerWorkflowImpl;
 import dev.amends.app.story.StoryWorkflowImpl;
+import dev.amends.spring.codec.AesGcmPayloadCodec;
+import dev.amends.spring.codec.KeyRing;
 import dev.amends.testkit.replay.HistoryReplay;
 import dev.amends.testkit.replay.ReplayFailure;
 import dev.amends.testkit.replay.ReplayReport;
@@ -38,14 +40,17 @@ class RecordedHistoriesReplayTest {
   private static final Path HISTORIES = Path.of("src/test/resources/histories");
 
   @Test
-  void everyRecordedHistoryReplaysOnTodaysCode() throws IOException {
+  void everyRecordedHistoryReplaysOnTodaysCode_throughTheCodec() throws IOException {
+    // Through the codec the application encrypts with: these histories were recorded before
+    // payloads were encrypted, and must replay alongside those recorded after.
     ReplayReport report =
-        HistoryReplay.replayAll(
-            HISTORIES,
-            OrderWorkflowImpl.class,
-            StoryWorkflowImpl.class,
-            ReconcilerWorkflowImpl.class,
-            DriftEscalationWorkflowImpl.class);
+        HistoryReplay.of(
+                OrderWorkflowImpl.class,
+                StoryWorkflowImpl.class,
+                ReconcilerWorkflowImpl.class,
+                DriftEscalationWorkflowImpl.class)
+            .codec(new AesGcmPayloadCodec(KeyRing.ephemeral()))
+            .replayAll(HISTORIES);
 
     assertThat(report.replayed()).isEqualTo(count(".*\\.json"));
     assertThat(count("order-.*\\.json"))

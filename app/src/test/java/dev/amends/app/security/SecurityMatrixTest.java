@@ -126,6 +126,10 @@ class SecurityMatrixTest {
     handler("POST", "/sandbox/heal", "/sandbox/heal", ADMIN);
     handler("POST", "/sandbox/payments", "/sandbox/payments", ADMIN);
     handler("GET", "/sandbox/orders/{orderId}", "/sandbox/orders/m-1", ADMIN);
+    // The codec server: decrypted payloads hold customers' private data.
+    handler("POST", "/codec/encode", "/codec/encode", OPERATOR, ADMIN);
+    handler("POST", "/codec/decode", "/codec/decode", OPERATOR, ADMIN);
+    other("GET", "(no rule)", "/codec/keys", NOBODY);
     handler("GET", "/v3/api-docs", "/v3/api-docs", AUTHENTICATED);
     handler("GET", "/v3/api-docs.yaml", "/v3/api-docs.yaml", AUTHENTICATED);
     handler("GET", "/v3/api-docs/swagger-config", "/v3/api-docs/swagger-config", AUTHENTICATED);

@@ -15,7 +15,9 @@ import dev.amends.spring.escalation.EscalationController;
 import dev.amends.spring.sagas.SagaQueries;
 import dev.amends.spring.security.ConsoleLogin;
 import dev.amends.spring.security.Roles;
+import io.temporal.api.failure.v1.Failure;
 import io.temporal.client.WorkflowClient;
+import io.temporal.failure.TemporalFailure;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -314,9 +316,21 @@ class ConsoleController {
 
   private List<Timeline.Activity> history(String sagaId) {
     try {
-      return Timeline.activities(temporal.fetchHistory(sagaId).getEvents());
+      return Timeline.activities(temporal.fetchHistory(sagaId).getEvents(), this::failureMessage);
     } catch (RuntimeException e) {
       return new ArrayList<>();
+    }
+  }
+
+  /** A failure's message through the client's data converter, which decrypts it when encrypted. */
+  private String failureMessage(Failure failure) {
+    try {
+      RuntimeException read = temporal.getOptions().getDataConverter().failureToException(failure);
+      return read instanceof TemporalFailure known
+          ? known.getOriginalMessage()
+          : String.valueOf(read.getMessage());
+    } catch (RuntimeException undecodable) {
+      return failure.getMessage();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.amends.spring.console;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.StepState;
 import dev.amends.saga.StepStatus;
+import io.temporal.api.failure.v1.Failure;
 import io.temporal.api.history.v1.HistoryEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A saga's steps and undos in the order they run (forward, then the undos backward), from its
@@ -80,6 +82,14 @@ record Timeline(List<Entry> entries, List<Activity> activities) {
   }
 
   static List<Activity> activities(List<HistoryEvent> events) {
+    return activities(events, Failure::getMessage);
+  }
+
+  /**
+   * With the message of a failure as the describer reads it: from the history as stored, a failure
+   * encrypted by the codec says only "Encoded failure".
+   */
+  static List<Activity> activities(List<HistoryEvent> events, Function<Failure, String> describer) {
     Map<Long, String[]> scheduled = new LinkedHashMap<>();
     Map<Long, Activity> done = new LinkedHashMap<>();
     Map<Long, Integer> attempts = new LinkedHashMap<>();
@@ -108,7 +118,7 @@ record Timeline(List<Entry> entries, List<Activity> activities) {
             attempts,
             a.getScheduledEventId(),
             at,
-            "failed: " + a.getFailure().getMessage());
+            "failed: " + describer.apply(a.getFailure()));
       } else if (e.hasActivityTaskTimedOutEventAttributes()) {
         close(
             done,

@@ -13,5 +13,10 @@ import org.springframework.context.annotation.Import;
     after = AmendsAutoConfiguration.class,
     beforeName = "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({SecurityConfiguration.class, DemoUsersAuthentication.class, JwtConfiguration.class})
+@Import({
+  SecurityConfiguration.class,
+  CodecServerSecurity.class,
+  DemoUsersAuthentication.class,
+  JwtConfiguration.class
+})
 public class AmendsSecurityAutoConfiguration {}

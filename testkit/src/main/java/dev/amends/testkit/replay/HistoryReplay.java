@@ -7,9 +7,12 @@ import io.temporal.api.history.v1.History;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.common.converter.CodecDataConverter;
 import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.GlobalDataConverter;
 import io.temporal.common.metadata.POJOWorkflowImplMetadata;
 import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
+import io.temporal.payload.codec.PayloadCodec;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -43,6 +46,9 @@ import java.util.stream.Stream;
  * <pre>
  * HistoryReplay.replayAll(Path.of("src/test/resources/histories"),
  *     OrderWorkflowImpl.class, StoryWorkflowImpl.class);
+ *
+ * // Histories whose payloads are encrypted: with the service's codec.
+ * HistoryReplay.of(OrderWorkflowImpl.class).codec(payloadCodec).replayAll(folder);
  * </pre>
  */
 public final class HistoryReplay {
@@ -74,6 +80,17 @@ public final class HistoryReplay {
   /** The data converter (with its codec) the histories' payloads were written with. */
   public HistoryReplay dataConverter(DataConverter converter) {
     this.dataConverter = converter;
+    return this;
+  }
+
+  /**
+   * The codec the service encrypts payloads with (its failure details included), over the data
+   * converter given or the default one. Payloads the codec did not encode, from histories recorded
+   * before it, must pass through its decode unchanged, so old and new histories replay together.
+   */
+  public HistoryReplay codec(PayloadCodec... codecs) {
+    DataConverter base = dataConverter != null ? dataConverter : GlobalDataConverter.get();
+    this.dataConverter = new CodecDataConverter(base, List.of(codecs), true);
     return this;
   }
 
