@@ -3,7 +3,7 @@ package dev.amends.activities.temporal;
 import dev.amends.saga.TextRules;
 import dev.amends.saga.metrics.MetricNames;
 import io.micrometer.core.instrument.Metrics;
-import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
@@ -36,13 +36,23 @@ public class RetryAlerts extends WorkerInterceptorBase {
   @Override
   public ActivityInboundCallsInterceptor interceptActivity(ActivityInboundCallsInterceptor next) {
     return new ActivityInboundCallsInterceptorBase(next) {
+      // Activity.getExecutionContext() answers only inside the activity's own call, which has
+      // returned by the time its failure reaches this interceptor: keep the info given at init.
+      private ActivityInfo info;
+
+      @Override
+      public void init(ActivityExecutionContext context) {
+        info = context.getInfo();
+        super.init(context);
+      }
+
       @Override
       public ActivityOutput execute(ActivityInput input) {
         try {
           return super.execute(input);
         } catch (RuntimeException failure) {
-          if (isOutage(failure)) {
-            alertIfDue(Activity.getExecutionContext().getInfo(), failure);
+          if (info != null && isOutage(failure)) {
+            alertIfDue(info, failure);
           }
           throw failure;
         }

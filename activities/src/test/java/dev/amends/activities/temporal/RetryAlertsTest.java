@@ -1,6 +1,7 @@
 package dev.amends.activities.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -10,7 +11,9 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.amends.saga.metrics.MetricNames;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
+import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +70,31 @@ class RetryAlertsTest {
     assertThat(alerts.list.get(1).getFormattedMessage()).contains("attempt 20");
     assertThat(meters.counter(MetricNames.ACTIVITY_RETRY_ALERTS, "activity", "chargeCard").count())
         .isEqualTo(2);
+  }
+
+  @Test
+  void anActivityFailingWithAnOutageIsAlertedThroughTheInterceptor_andItsFailureIsKept() {
+    RuntimeException outage = new DataAccessResourceFailureException("db away");
+    ActivityInboundCallsInterceptor failing =
+        new ActivityInboundCallsInterceptor() {
+          @Override
+          public void init(ActivityExecutionContext context) {}
+
+          @Override
+          public ActivityOutput execute(ActivityInput input) {
+            throw outage;
+          }
+        };
+    ActivityInboundCallsInterceptor intercepted = retryAlerts.interceptActivity(failing);
+    ActivityExecutionContext context = mock(ActivityExecutionContext.class);
+    ActivityInfo info = info("order-8", "createShipment", 10);
+    when(context.getInfo()).thenReturn(info);
+    intercepted.init(context);
+
+    assertThatThrownBy(() -> intercepted.execute(null)).isSameAs(outage);
+    assertThat(alerts.list).hasSize(1);
+    assertThat(alerts.list.get(0).getFormattedMessage())
+        .contains("saga order-8, activity createShipment");
   }
 
   private static ActivityInfo info(String workflowId, String activity, int attempt) {

@@ -277,7 +277,9 @@ class ConsoleTest {
    */
   private String awaitInbox(MockHttpSession session, String sagaId, boolean listed)
       throws Exception {
-    for (int i = 0; i < 300; i++) {
+    // An undo escalates after its attempts and their backoff (about 15 s); a loaded machine and
+    // the sagas other tests left in this shared context can double that.
+    for (int i = 0; i < 600; i++) {
       String rows = html(get("/console/inbox/rows").session(session));
       if (rows.contains("data-saga=\"" + sagaId + "\"") == listed) {
         return html(get("/console/inbox").session(session));
