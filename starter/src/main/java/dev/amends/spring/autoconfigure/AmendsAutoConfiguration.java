@@ -33,6 +33,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -153,8 +154,10 @@ public class AmendsAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   GracefulWorkerShutdown gracefulWorkerShutdown(
-      ObjectProvider<WorkerFactory> factories, AmendsProperties properties) {
-    return new GracefulWorkerShutdown(factories, properties.workerShutdownTimeout());
+      ApplicationContext context,
+      ObjectProvider<WorkerFactory> factories,
+      AmendsProperties properties) {
+    return new GracefulWorkerShutdown(context, factories, properties.workerShutdownTimeout());
   }
 
   @Bean

@@ -6,41 +6,40 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
- * On SIGTERM, lets the steps a worker is running finish and report before the process exits: the
- * worker stops taking tasks, then waits (at most amends.worker-shutdown-timeout) for its running
- * activities, before the data source and the connection to Temporal are closed. Without it the
- * factory is only told to shut down, the database goes away under a running step, and the step's
- * outcome is lost until its timeout sends it to another worker.
+ * On SIGTERM, lets the steps a worker is running finish and report before the process exits: when
+ * the application context closes, the worker stops taking tasks, then waits (at most
+ * amends.worker-shutdown-timeout) for its running activities, before the web server stops and the
+ * data source and the connection to Temporal are closed. Without it the factory is only told to
+ * shut down, the database goes away under a running step, and the step's outcome is lost until its
+ * timeout sends it to another worker.
  *
- * <p>Stops after the web server (a lower phase stops later), so requests in flight finish first.
+ * <p>It listens for the context's closing rather than being a lifecycle bean: a lifecycle stop also
+ * happens when a test framework pauses a cached context, and a worker factory cannot start again.
  */
-class GracefulWorkerShutdown implements SmartLifecycle {
+class GracefulWorkerShutdown implements ApplicationListener<ContextClosedEvent> {
   private static final Logger log = LoggerFactory.getLogger(GracefulWorkerShutdown.class);
 
-  /** Below the web server's graceful-shutdown and stop phases. */
-  static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
-
+  private final ApplicationContext context;
   private final ObjectProvider<WorkerFactory> factories;
   private final Duration timeout;
-  private volatile boolean running;
 
-  GracefulWorkerShutdown(ObjectProvider<WorkerFactory> factories, Duration timeout) {
+  GracefulWorkerShutdown(
+      ApplicationContext context, ObjectProvider<WorkerFactory> factories, Duration timeout) {
+    this.context = context;
     this.factories = factories;
     this.timeout = timeout;
   }
 
   @Override
-  public void start() {
-    running = true;
-  }
-
-  @Override
-  public void stop() {
-    running = false;
-    factories.orderedStream().forEach(this::drain);
+  public void onApplicationEvent(ContextClosedEvent event) {
+    if (event.getApplicationContext() == context) {
+      factories.orderedStream().forEach(this::drain);
+    }
   }
 
   private void drain(WorkerFactory factory) {
@@ -60,15 +59,5 @@ class GracefulWorkerShutdown implements SmartLifecycle {
           timeout.toSeconds());
       factory.shutdownNow();
     }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  @Override
-  public int getPhase() {
-    return PHASE;
   }
 }
