@@ -31,7 +31,13 @@ public final class LedgerForgery {
     return head[0];
   }
 
-  private static String rehashFrom(JdbcClient jdbc, long from) {
+  /**
+   * Recomputes the hash of entry {@code from} and of every later one, as a forger does after
+   * changing an entry (with the append-only guard already lifted).
+   *
+   * @return the new head hash
+   */
+  public static String rehashFrom(JdbcClient jdbc, long from) {
     List<LedgerEntry> entries =
         jdbc.sql("SELECT * FROM ledger_entry ORDER BY seq").query(LedgerRows::entry).list();
     String prev = ChainHash.GENESIS;

@@ -3,14 +3,12 @@ package dev.amends.app.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amends.activities.db.Migrations;
-import dev.amends.activities.ledger.ChainHash;
 import dev.amends.activities.ledger.EffectLedger;
 import dev.amends.activities.ledger.EntryDraft;
-import dev.amends.activities.ledger.EntryKind;
 import dev.amends.activities.ledger.EntryPhase;
 import dev.amends.activities.ledger.FileAnchorLog;
 import dev.amends.activities.ledger.LedgerAnchor;
-import dev.amends.activities.ledger.LedgerEntry;
+import dev.amends.activities.ledger.LedgerForgery;
 import dev.amends.app.AmendsApplication;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -113,7 +111,7 @@ class VerifyLedgerCommandTest {
                 .list());
     jdbc.sql("DROP TRIGGER ledger_entry_append_only").update();
     jdbc.sql("UPDATE ledger_entry SET amount_minor = amount_minor * 100 WHERE seq = 2").update();
-    rehashFrom(2);
+    LedgerForgery.rehashFrom(jdbc, 2);
 
     assertThat(run("--url=" + url, "--user=sa", "--password=")).isZero();
     assertThat(run("--url=" + url, "--user=sa", "--password=", "--anchor-log=" + anchors))
@@ -121,64 +119,6 @@ class VerifyLedgerCommandTest {
     assertThat(printed()).contains("BROKEN at entry 2").contains("anchor");
     assertThat(run("--url=" + url, "--user=sa", "--password=", "--anchor-log=" + outside))
         .isEqualTo(2);
-  }
-
-  /** What a careful forger does after changing an entry: every later link made to fit again. */
-  private void rehashFrom(long from) {
-    String prev =
-        jdbc.sql("SELECT hash FROM ledger_entry WHERE seq = :seq")
-            .param("seq", from - 1)
-            .query(String.class)
-            .single();
-    for (LedgerEntry e :
-        jdbc.sql("SELECT * FROM ledger_entry WHERE seq >= :from ORDER BY seq")
-            .param("from", from)
-            .query(
-                (rs, row) ->
-                    new LedgerEntry(
-                        rs.getLong("seq"),
-                        rs.getString("saga_id"),
-                        rs.getString("step"),
-                        EntryKind.valueOf(rs.getString("kind")),
-                        EntryPhase.valueOf(rs.getString("phase")),
-                        (Long) rs.getObject("corrects_seq"),
-                        rs.getString("external_system"),
-                        rs.getString("external_ref"),
-                        rs.getLong("amount_minor"),
-                        rs.getString("currency"),
-                        rs.getString("call_key"),
-                        rs.getString("idempotency_key"),
-                        rs.getTimestamp("recorded_at").toInstant(),
-                        rs.getString("note"),
-                        null,
-                        null))
-            .list()) {
-      LedgerEntry relinked =
-          new LedgerEntry(
-              e.seq(),
-              e.sagaId(),
-              e.step(),
-              e.kind(),
-              e.phase(),
-              e.correctsSeq(),
-              e.externalSystem(),
-              e.externalRef(),
-              e.amountMinor(),
-              e.currency(),
-              e.callKey(),
-              e.idempotencyKey(),
-              e.recordedAt(),
-              e.note(),
-              prev,
-              null);
-      String hash = ChainHash.of(relinked);
-      jdbc.sql("UPDATE ledger_entry SET prev_hash = :prev, hash = :hash WHERE seq = :seq")
-          .param("prev", prev)
-          .param("hash", hash)
-          .param("seq", e.seq())
-          .update();
-      prev = hash;
-    }
   }
 
   @Test
