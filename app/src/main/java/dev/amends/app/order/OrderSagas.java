@@ -8,6 +8,7 @@ import dev.amends.spring.sagas.SagaHandle;
 import dev.amends.spring.sagas.SagaInputConflict;
 import dev.amends.spring.sagas.Sagas;
 import java.util.Map;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -27,6 +28,12 @@ public class OrderSagas {
 
   private final Sagas sagas;
   private final SagaSettings settings;
+
+  /** The flow as a bean, so that amends' console can search its sagas by flow and order id. */
+  @Bean
+  static SagaFlow<OrderSagaInput> orderFlow() {
+    return FLOW;
+  }
 
   public OrderSagas(Sagas sagas, SagaSettings settings) {
     this.sagas = sagas;

@@ -133,6 +133,44 @@ class ConsoleTest {
     assertThat(html(get(page).session(operator)))
         .contains("COMPENSATED_WITH_OPERATOR", "RETRY by operator")
         .doesNotContain("id=\"decision\"");
+
+    // The timeline puts the history's activities on their steps: the refund ran twice under its
+    // one idempotency key, once failing for good and once after the operator's RETRY.
+    String timeline = html(get("/console/sagas/order-console-1").session(operator));
+    assertThat(timeline)
+        .containsPattern("(?s)<td>do</td><td>chargeCard</td>((?!</tr>).)*completed")
+        .containsPattern("(?s)<td>undo</td><td>chargeCard</td>((?!</tr>).)*in 2 runs");
+
+    // Found by flow and status, and by its order id; not under another status.
+    assertThat(
+            html(
+                get("/console/sagas")
+                    .param("flow", "OrderWorkflow")
+                    .param("status", "COMPENSATED_WITH_OPERATOR")
+                    .session(operator)))
+        .contains("href=\"/console/sagas/order-console-1\"");
+    assertThat(html(get("/console/sagas").param("id", "console-1").session(operator)))
+        .contains("href=\"/console/sagas/order-console-1\"");
+    assertThat(html(get("/console/sagas").param("status", "COMPLETED").session(operator)))
+        .doesNotContain("href=\"/console/sagas/order-console-1\"");
+  }
+
+  @Test
+  void givenASearchForWhatNoSagaCanBe_thePageNamesTheField() throws Exception {
+    MockHttpSession operator = login("operator");
+    MockHttpServletResponse status =
+        mvc.perform(get("/console/sagas").param("status", "ALMOST_DONE").session(operator))
+            .andReturn()
+            .getResponse();
+    assertThat(status.getStatus()).isEqualTo(400);
+    assertThat(status.getContentAsString()).contains("role=\"alert\"", "status: not a saga status");
+
+    MockHttpServletResponse flow =
+        mvc.perform(get("/console/sagas").param("flow", "x' OR 1=1").session(operator))
+            .andReturn()
+            .getResponse();
+    assertThat(flow.getStatus()).isEqualTo(400);
+    assertThat(flow.getContentAsString()).contains("flow: not a workflow type");
   }
 
   @Test

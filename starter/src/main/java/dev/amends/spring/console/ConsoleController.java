@@ -1,22 +1,25 @@
 package dev.amends.spring.console;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.amends.activities.escalation.EscalationRecord;
 import dev.amends.activities.escalation.EscalationStore;
 import dev.amends.activities.ledger.EffectLedger;
 import dev.amends.activities.ledger.LedgerEntry;
 import dev.amends.saga.Escalation;
 import dev.amends.saga.SagaState;
-import dev.amends.saga.TextRules;
 import dev.amends.saga.World;
 import dev.amends.spring.api.ApiException;
 import dev.amends.spring.config.AmendsProperties;
 import dev.amends.spring.escalation.DecisionRequest;
 import dev.amends.spring.escalation.EscalationController;
+import dev.amends.spring.sagas.SagaFlow;
 import dev.amends.spring.sagas.SagaQueries;
 import dev.amends.spring.security.ConsoleLogin;
 import dev.amends.spring.security.Roles;
+import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.failure.TemporalFailure;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
@@ -26,8 +29,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,6 +59,7 @@ class ConsoleController {
   private final ConsoleProperties properties;
   private final ConsoleLogin login;
   private final WorkflowClient temporal;
+  private final List<SagaFlow<?>> flows;
   private final Runbooks runbooks = new Runbooks();
 
   ConsoleController(
@@ -64,7 +70,8 @@ class ConsoleController {
       AmendsProperties amends,
       ConsoleProperties properties,
       ConsoleLogin login,
-      WorkflowClient temporal) {
+      WorkflowClient temporal,
+      ObjectProvider<SagaFlow<?>> flows) {
     this.store = store;
     this.sagas = sagas;
     this.decisions = decisions;
@@ -73,6 +80,7 @@ class ConsoleController {
     this.properties = properties;
     this.login = login;
     this.temporal = temporal;
+    this.flows = flows.orderedStream().toList();
   }
 
   @GetMapping("/login")
@@ -148,14 +156,38 @@ class ConsoleController {
   // --- sagas and escalations --------------------------------------------------------------
 
   @GetMapping("/console/sagas")
-  String search(@RequestParam(defaultValue = "") String id, Authentication who, Model model) {
-    String wanted = id.strip();
-    if (!wanted.isEmpty() && TextRules.checkSagaId("id", wanted) == null) {
-      return "redirect:/console/sagas/" + URLEncoder.encode(wanted, StandardCharsets.UTF_8);
-    }
+  String search(
+      @RequestParam(defaultValue = "") String flow,
+      @RequestParam(defaultValue = "") String status,
+      @RequestParam(defaultValue = "") String id,
+      Authentication who,
+      Model model,
+      HttpServletResponse response) {
     page(model, who, "sagas");
-    model.addAttribute("id", wanted);
-    model.addAttribute("problem", wanted.isEmpty() ? null : "That is not a saga id.");
+    SagaSearch.Criteria criteria = new SagaSearch.Criteria(flow.strip(), status, id.strip());
+    Set<String> known = new TreeSet<>();
+    flows.forEach(f -> known.add(f.workflowType()));
+    model.addAttribute("flows", known);
+    model.addAttribute("statuses", SagaSearch.STATUSES);
+    model.addAttribute("criteria", criteria);
+    String problem = SagaSearch.problem(criteria);
+    if (problem != null) {
+      response.setStatus(400);
+      model.addAttribute("problem", problem);
+      model.addAttribute("rows", List.of());
+      return V + "sagas";
+    }
+    Set<String> ids = new TreeSet<>();
+    if (!criteria.id().isEmpty()) {
+      ids.add(criteria.id());
+      flows.forEach(
+          f -> {
+            if (criteria.flow().isEmpty() || criteria.flow().equals(f.workflowType())) {
+              ids.add(f.workflowId(criteria.id()));
+            }
+          });
+    }
+    model.addAttribute("rows", new SagaSearch(temporal).find(criteria, known, ids, 100));
     return V + "sagas";
   }
 
@@ -316,7 +348,8 @@ class ConsoleController {
 
   private List<Timeline.Activity> history(String sagaId) {
     try {
-      return Timeline.activities(temporal.fetchHistory(sagaId).getEvents(), this::failureMessage);
+      return Timeline.activities(
+          temporal.fetchHistory(sagaId).getEvents(), this::failureMessage, this::inputText);
     } catch (RuntimeException e) {
       return new ArrayList<>();
     }
@@ -332,6 +365,21 @@ class ConsoleController {
     } catch (RuntimeException undecodable) {
       return failure.getMessage();
     }
+  }
+
+  /**
+   * An activity's arguments as JSON text, through the client's data converter (which decrypts
+   * them), so that the timeline can find a step's idempotency key in them.
+   */
+  private String inputText(Payloads input) {
+    DataConverter converter = temporal.getOptions().getDataConverter();
+    StringBuilder text = new StringBuilder("[");
+    for (int i = 0; i < input.getPayloadsCount(); i++) {
+      JsonNode argument =
+          converter.fromPayloads(i, Optional.of(input), JsonNode.class, JsonNode.class);
+      text.append(i > 0 ? "," : "").append(argument);
+    }
+    return text.append(']').toString();
   }
 
   /** What the logged-in person's roles let the console show. */
