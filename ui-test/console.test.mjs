@@ -4,7 +4,8 @@
 // is approved by an approver in a second session; an editor sees no decision form and a forced
 // POST is refused; a form without its CSRF token is refused; axe-core finds no serious or critical
 // violation on the inbox, escalation (with its timeline) and saga pages.
-// Env: AMENDS_URL, AMENDS_PASSWORD (the demo users' password; both required);
+// ui-test/run-console.sh --real runs the first of them on the real parts (dev server, PostgreSQL).
+// Env: AMENDS_URL, AMENDS_PASSWORD (the demo users' password; both required); TEMPORAL_UI_URL;
 // CHROMIUM (default /usr/bin/chromium); SCREENSHOTS (default ../docs/images/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +15,8 @@ import { chromium } from 'playwright-core';
 
 const AMENDS = required('AMENDS_URL');
 const PASSWORD = required('AMENDS_PASSWORD');
+// Set when amends runs on the real parts: the saga page links to the workflow in that UI.
+const TEMPORAL_UI = process.env.TEMPORAL_UI_URL;
 const SHOTS = process.env.SCREENSHOTS ?? new URL('../docs/images/', import.meta.url).pathname;
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const run = Date.now();
@@ -128,6 +131,12 @@ test('an operator finds a failed refund, reads its runbook, heals it and settles
   await page.screenshot({ path: `${SHOTS}console-escalation.png`, fullPage: true });
   await axe(page, 'the escalation page with its runbook and timeline');
 
+  // A second tab keeps the inbox open, untouched, to see the escalation leave it without a reload.
+  const inbox = await page.context().newPage();
+  await inbox.goto(`${AMENDS}/console/inbox`);
+  await inbox.getByRole('link', { name: `${sagaId} · chargeCard-1` }).waitFor();
+  await inbox.evaluate(() => { window.notReloaded = true; });
+
   const healed = await api('admin', 'POST', '/sandbox/heal', { orderId, system: 'payments' });
   assert.ok(healed.status < 300, `heal answered ${healed.status}`);
   await page.getByLabel(/Retry the undo/).check();
@@ -135,16 +144,41 @@ test('an operator finds a failed refund, reads its runbook, heals it and settles
   await page.getByText('Your decision RETRY was sent to the saga.').waitFor();
 
   await sagaStatus(orderId, 'COMPENSATED_WITH_OPERATOR');
-  await page.getByRole('link', { name: 'Inbox' }).click();
-  await until('the saga to leave the inbox', async () => {
-    const listed = await page.getByRole('link', { name: `${sagaId} · chargeCard-1` }).count();
+  await until('the saga to leave the open inbox', async () => {
+    const listed = await inbox.getByRole('link', { name: `${sagaId} · chargeCard-1` }).count();
     return { ok: listed === 0, value: listed };
   });
+  assert.equal(await inbox.evaluate(() => window.notReloaded), true, 'the inbox was reloaded');
+  await inbox.close();
+
   await page.goto(`${AMENDS}/console/sagas/${sagaId}/escalations/chargeCard-1`);
   await page.getByText('COMPENSATED_WITH_OPERATOR').first().waitFor();
   await page.getByText(/RETRY by operator/).first().waitFor();
   assert.equal(await page.getByRole('button', { name: 'Send decision' }).count(), 0);
-  await page.goto(`${AMENDS}/console/sagas/${sagaId}`);
+
+  // Found again by status and order id, as the search form sends them (the server's visibility
+  // store may take a moment to see the new status).
+  await until('the saga to be found by its status', async () => {
+    await page.goto(`${AMENDS}/console/sagas`);
+    await page.getByLabel('Status').selectOption('COMPENSATED_WITH_OPERATOR');
+    await page.getByLabel(/Saga id or business id/).fill(orderId);
+    await page.getByRole('button', { name: 'Search' }).click();
+    const found = await page.getByRole('link', { name: sagaId, exact: true }).count();
+    return { ok: found === 1, value: found };
+  });
+  await page.getByRole('link', { name: sagaId, exact: true }).click();
+
+  // The timeline: the refund ran twice under one idempotency key, failing, then after RETRY.
+  const undo = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: 'undo', exact: true }) })
+    .filter({ has: page.getByRole('cell', { name: 'chargeCard', exact: true }) });
+  await undo.filter({ hasText: 'in 2 runs' }).waitFor();
+  await page.screenshot({ path: `${SHOTS}console-timeline.png`, fullPage: true });
+  if (TEMPORAL_UI) {
+    const link = page.getByRole('link', { name: 'This workflow in the Temporal Web UI' });
+    assert.equal(await link.getAttribute('href'), `${TEMPORAL_UI}/namespaces/default/workflows/${sagaId}`);
+  }
   await axe(page, 'the saga page');
   await page.context().close();
 });

@@ -1,25 +1,55 @@
 #!/usr/bin/env bash
-# Usage: ui-test/run-console.sh
-#   Runs the console test in headless Chromium against amends on the embedded default (its own
-#   Temporal server and database, nothing else to start): starts app/target/amends.jar with a
-#   chosen demo password, runs ui-test/console.test.mjs, stops amends. Screenshots land in
-#   docs/images/ (SCREENSHOTS to put them elsewhere). Installs Debian's chromium when missing.
+# Usage: ui-test/run-console.sh [--real]
+#   Runs the console test in headless Chromium. Without arguments, against amends on the embedded
+#   default (its own Temporal server and database, nothing else to start): starts
+#   app/target/amends.jar with a chosen demo password, runs ui-test/console.test.mjs, stops amends.
+#   --real: against amends on the real parts named by AMENDS_IT_TEMPORAL_ADDRESS,
+#   AMENDS_IT_TEMPORAL_UI, AMENDS_IT_DB_URL and AMENDS_IT_CODEC_KEY (eval "$(scripts/it-env.sh
+#   start)"): the real and sandbox profiles, the console's login form with demo users, payloads
+#   encrypted, the saga page linking to the Temporal Web UI; runs the first (RETRY) story only.
+#   Screenshots land in docs/images/ (SCREENSHOTS to put them elsewhere). Installs Debian's
+#   chromium when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 [ -f ../app/target/amends.jar ] || { echo "build it first: ./mvnw -DskipTests package -pl app -am" >&2; exit 1; }
+REAL=false
+case "${1:-}" in
+  "") ;;
+  --real) REAL=true ;;
+  *) sed -n '2,11p' "$0" >&2; exit 2 ;;
+esac
 
 if ! command -v chromium >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 npm ci --no-audit --no-fund --silent
 
-PORT="${AMENDS_CONSOLE_TEST_PORT:-18311}"
 PASSWORD="console-test-$RANDOM$RANDOM"
-AMENDS_SECURITY_DEMO_PASSWORD="$PASSWORD" \
-  java -jar ../app/target/amends.jar --server.port="$PORT" --amends.undo-maximum-attempts=2 \
-  --amends.console.refresh=1s > /tmp/amends-console-test.log 2>&1 &
+ARGS=(--amends.undo-maximum-attempts=2 --amends.console.refresh=1s)
+if $REAL; then
+  : "${AMENDS_IT_TEMPORAL_ADDRESS:?eval \"\$(scripts/it-env.sh start)\" first}"
+  : "${AMENDS_IT_TEMPORAL_UI:?eval \"\$(scripts/it-env.sh start)\" first}"
+  : "${AMENDS_IT_DB_URL:?eval \"\$(scripts/it-env.sh start)\" first}"
+  : "${AMENDS_IT_CODEC_KEY:?eval \"\$(scripts/it-env.sh start)\" first}"
+  PORT="${AMENDS_CONSOLE_TEST_PORT:-18312}"
+  ENV=(AMENDS_CODEC_CURRENT_KEY_ID="$AMENDS_IT_CODEC_KEY_ID"
+    "AMENDS_CODEC_KEYS_${AMENDS_IT_CODEC_KEY_ID^^}=$AMENDS_IT_CODEC_KEY"
+    SPRING_PROFILES_ACTIVE=real,sandbox AMENDS_SECURITY_MODE=demo
+    TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" AMENDS_DB_URL="$AMENDS_IT_DB_URL")
+  ARGS+=(--amends.console.temporal-ui-url="$AMENDS_IT_TEMPORAL_UI")
+  TEST=(--test-name-pattern=RETRY)
+  export TEMPORAL_UI_URL="$AMENDS_IT_TEMPORAL_UI"
+else
+  PORT="${AMENDS_CONSOLE_TEST_PORT:-18311}"
+  ENV=()
+  TEST=()
+fi
+env ${ENV[@]+"${ENV[@]}"} AMENDS_SECURITY_DEMO_PASSWORD="$PASSWORD" \
+  java -jar ../app/target/amends.jar --server.port="$PORT" "${ARGS[@]}" \
+  > /tmp/amends-console-test.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 
-AMENDS_URL="http://127.0.0.1:$PORT" AMENDS_PASSWORD="$PASSWORD" npm run --silent test:console
+AMENDS_URL="http://127.0.0.1:$PORT" AMENDS_PASSWORD="$PASSWORD" \
+  node --test --test-timeout=180000 ${TEST[@]+"${TEST[@]}"} console.test.mjs

@@ -78,14 +78,17 @@ record Timeline(List<Entry> entries, List<Activity> unmatched) {
     List<Entry> entries = new ArrayList<>();
     for (StepState s : steps) {
       boolean backward = BACKWARD.contains(s.status());
+      // The step whose failure made the saga compensate has nothing to undo, but it did not go
+      // through: forward, it failed.
+      boolean failed = s.name().equals(state.failedStep());
       entries.add(
           entry(
               entries.size() + 1,
               "do",
               s,
-              backward ? "DONE" : s.status().name(),
+              failed ? "FAILED" : backward ? "DONE" : s.status().name(),
               s.doKey(),
-              backward ? null : s.error(),
+              failed ? state.failure() : backward ? null : s.error(),
               claim(left, s.doKey(), s.name())));
     }
     for (int i = steps.size() - 1; i >= 0; i--) {

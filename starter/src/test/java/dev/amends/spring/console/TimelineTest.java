@@ -116,6 +116,29 @@ class TimelineTest {
         .setEventTime(Timestamp.newBuilder().setSeconds(1_700_000_000L + id));
   }
 
+  @Test
+  void givenTheStepThatFailed_itsForwardEntrySaysFailed_withTheSagasFailure() {
+    SagaState failed =
+        new SagaState(
+            "order-1",
+            "order-fulfilment",
+            SagaStatus.COMPENSATED,
+            List.of(
+                new StepState(
+                    "createShipment", World.DIALOG, StepStatus.NOTHING_TO_UNDO, "d", "u", null)),
+            List.of(),
+            List.of(),
+            0,
+            "createShipment",
+            "UNDELIVERABLE");
+
+    Timeline timeline = Timeline.of(failed, List.of());
+
+    assertThat(timeline.entries())
+        .extracting(e -> e.phase() + " " + e.status() + " " + e.error())
+        .containsExactly("do FAILED UNDELIVERABLE", "undo NOTHING_TO_UNDO null");
+  }
+
   private static SagaState state(StepState... steps) {
     return new SagaState(
         "order-1",
