@@ -61,7 +61,7 @@ public final class AmendsSaga {
    * large, asked as {@code amends-long-wait@<history length>}. Histories from before it replay as
    * they ran: one run, however long the wait.
    */
-  static final String LONG_WAIT_CHANGE = "amends-long-wait";
+  public static final String LONG_WAIT_CHANGE = "amends-long-wait";
 
   private static final Logger log = Workflow.getLogger(AmendsSaga.class);
 

@@ -103,7 +103,7 @@ public final class EscalationDesk {
    * Waits again for an escalation this run carried over from the run it continues ({@link
    * #restore}): it was opened, recorded and alerted there, so none of that is repeated.
    */
-  OperatorDecision awaitRestored(String id, Consumer<SagaStatus> publish) {
+  public OperatorDecision awaitRestored(String id, Consumer<SagaStatus> publish) {
     showDetails();
     return awaitDecision(id, publish);
   }
@@ -304,26 +304,26 @@ public final class EscalationDesk {
   }
 
   /** Sets what the desk tells after each re-alert, when its waiting thread is at rest. */
-  void onRest(Runnable atRest) {
+  public void onRest(Runnable atRest) {
     this.atRest = atRest;
   }
 
   /** How many waits for a decision have nothing in flight right now. */
-  int resting() {
+  public int resting() {
     return resting;
   }
 
   /** Whether every signal taken so far has been acted on: no decision nor write-off unhandled. */
-  boolean nothingUnhandled() {
+  public boolean nothingUnhandled() {
     return pendingDecisions.isEmpty() && writeOffsToRecord.isEmpty();
   }
 
-  boolean fourEyes() {
+  public boolean fourEyes() {
     return fourEyes;
   }
 
   /** Takes over the escalations and refused decisions of the run this one continues. */
-  void restore(SagaResume resume) {
+  public void restore(SagaResume resume) {
     escalations.addAll(resume.escalations());
     rejectedDecisions.addAll(resume.rejectedDecisions());
     rejectedDecisionCount = resume.rejectedDecisionCount();

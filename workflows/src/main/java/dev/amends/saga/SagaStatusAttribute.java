@@ -24,7 +24,7 @@ public final class SagaStatusAttribute {
    * Takes over where a saga stood in the run this one continues; the attribute itself is carried
    * over by the continue-as-new, so nothing is written.
    */
-  void restore(SagaStatus current, SagaStatus published) {
+  public void restore(SagaStatus current, SagaStatus published) {
     this.current = current;
     this.published = published;
   }

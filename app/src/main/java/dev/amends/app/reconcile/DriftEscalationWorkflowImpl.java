@@ -1,10 +1,12 @@
 package dev.amends.app.reconcile;
 
+import dev.amends.saga.AmendsSaga;
 import dev.amends.saga.Escalation;
 import dev.amends.saga.EscalationDesk;
 import dev.amends.saga.Failures;
 import dev.amends.saga.OperatorAction;
 import dev.amends.saga.OperatorDecision;
+import dev.amends.saga.SagaResume;
 import dev.amends.saga.SagaSettings;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.SagaStatus;
@@ -14,9 +16,13 @@ import dev.amends.saga.StepStatus;
 import dev.amends.saga.World;
 import io.temporal.common.converter.RawValue;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
   private final String id = Workflow.getInfo().getWorkflowId();
@@ -25,27 +31,50 @@ public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
   private Drift drift;
   private StepStatus stepStatus = StepStatus.PENDING;
   private final SagaStatusAttribute status = new SagaStatusAttribute();
+  private final SagaSettings settings;
+  private final DriftEscalationInput input;
+  private final SagaResume resume;
 
   @WorkflowInit
   public DriftEscalationWorkflowImpl(DriftEscalationInput input) {
-    SagaSettings settings = SagaSettings.orDefaults(input.settings());
+    this.input = input;
+    settings = SagaSettings.orDefaults(input.settings());
     desk = new EscalationDesk(settings, SAGA_NAME);
     drift = input.drift();
     activities =
         Workflow.newActivityStub(
             ReconcilerActivities.class,
             ReconcilerWorkflowImpl.fixOptions(settings.undoMaximumAttempts()));
+    resume = carriedOver();
+    if (resume != null) {
+      status.restore(resume.status(), resume.published());
+      stepStatus = resume.steps().get(0).status();
+      desk.restore(resume);
+    }
+    desk.onRest(this::continueAsNewIfLong);
   }
 
   @Override
   public DriftSettlement settle(DriftEscalationInput input) {
-    for (int round = 1; ; round++) {
-      Escalation opened = escalation(round);
-      OperatorDecision decision = desk.await(opened, this::awaitPeople);
+    String carried = resume == null ? null : openEscalation();
+    int first = carried == null ? 1 : desk.escalations().size();
+    for (int round = first; ; round++) {
+      String escalationId;
+      OperatorDecision decision;
+      if (carried != null) {
+        // The run this one continues opened it, recorded and alerted it: wait on, the same id.
+        escalationId = carried;
+        decision = desk.awaitRestored(carried, this::awaitPeople);
+        carried = null;
+      } else {
+        Escalation opened = escalation(round);
+        escalationId = opened.id();
+        decision = desk.await(opened, this::awaitPeople);
+      }
       status.publish(SagaStatus.COMPENSATING);
       if (decision.action() != OperatorAction.RETRY) {
         List<Long> appended =
-            activities.recordSettlement(new Settlement(id, opened.id(), drift, decision));
+            activities.recordSettlement(new Settlement(id, escalationId, drift, decision));
         stepStatus =
             decision.action() == OperatorAction.ACCEPT_LOSS
                 ? StepStatus.LOSS_ACCEPTED
@@ -111,6 +140,76 @@ public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
   private void awaitPeople(SagaStatus stands) {
     stepStatus = StepStatus.NEEDS_OPERATOR;
     status.publish(stands);
+  }
+
+  // --- long waits ---------------------------------------------------------------------------
+
+  /**
+   * Told by the desk after each re-alert, while the one wait rests: past the threshold (or when the
+   * server suggests it) continues as new, the drift as the new run's input and the desk and status
+   * in its memo, so a drift may wait for months without its history growing. Guarded as the sagas'
+   * long wait is: asked only past the threshold, so shorter histories stay as they were.
+   */
+  private void continueAsNewIfLong() {
+    WorkflowInfo info = Workflow.getInfo();
+    if (info.getHistoryLength() < settings.continueAsNewAfterEvents()
+        && !info.isContinueAsNewSuggested()) {
+      return;
+    }
+    if (desk.resting() != 1 || !desk.nothingUnhandled()) {
+      return;
+    }
+    String change = AmendsSaga.LONG_WAIT_CHANGE + "@" + info.getHistoryLength();
+    if (Workflow.getVersion(change, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    SagaResume carry =
+        new SagaResume(
+            info.getRunId(),
+            status.current(),
+            status.published(),
+            true,
+            false,
+            false,
+            STEP,
+            drift.describe(),
+            List.of(
+                new SagaResume.Step(
+                    STEP,
+                    stepStatus,
+                    drift.describe(),
+                    0,
+                    desk.escalations().size(),
+                    drift.amountAtStake(),
+                    drift.currencyAtStake(),
+                    false,
+                    null)),
+            desk.escalations(),
+            desk.rejectedDecisions(),
+            desk.rejectedDecisionCount(),
+            desk.fourEyes());
+    Workflow.continueAsNew(
+        ContinueAsNewOptions.newBuilder().setMemo(Map.of(SagaResume.MEMO, carry)).build(),
+        new DriftEscalationInput(drift, input.settings(), input.openedByRunId()));
+  }
+
+  /** What the run this one continues carried over; null for a first run. */
+  private static SagaResume carriedOver() {
+    Optional<String> continued = Workflow.getInfo().getContinuedExecutionRunId();
+    if (continued.isEmpty()) {
+      return null;
+    }
+    SagaResume carried = Workflow.getMemo(SagaResume.MEMO, SagaResume.class, SagaResume.class);
+    return carried != null && continued.get().equals(carried.fromRunId()) ? carried : null;
+  }
+
+  private String openEscalation() {
+    return desk.escalations().stream()
+        .filter(Escalation::awaitsDecision)
+        .map(Escalation::id)
+        .findFirst()
+        .orElse(null);
   }
 
   private DriftSettlement end(String outcome, OperatorDecision decision, List<Long> appended) {

@@ -3,16 +3,19 @@ package dev.amends.app.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amends.saga.AmendsSaga;
+import dev.amends.saga.Escalation;
 import dev.amends.saga.OperatorAction;
 import dev.amends.saga.SagaSettings;
 import dev.amends.saga.SagaState;
 import dev.amends.saga.SagaStatus;
 import dev.amends.saga.StepStatus;
 import dev.amends.testkit.InMemoryEscalations;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -128,6 +131,59 @@ class DriftEscalationWorkflowTest {
                             .getData()
                             .toStringUtf8()))
         .containsExactly("\"NEEDS_OPERATOR\"");
+  }
+
+  @Test
+  void givenFourMonthsWithoutAnAnswer_eachRunStaysSmall_andTheDecisionStillSettlesTheSameDrift() {
+    WorkflowStub stub = open(DriftKind.AMOUNT_MISMATCH);
+    String id = stub.getExecution().getWorkflowId();
+    stub.signal("resolveEscalation", "not a decision");
+    SagaState before = state(stub);
+
+    // Past the 97 days after which one run would have reached Temporal's 51,200-event limit. Each
+    // re-alert's timer starts once the one before is delivered: a quarter of an hour more covers
+    // the drift of the cadence.
+    env.sleep(Duration.ofDays(120).plusMinutes(15));
+
+    List<WorkflowExecutionHistory> runs = runs(id);
+    assertThat(runs).as("runs after four months").hasSizeGreaterThan(30);
+    assertThat(runs).allSatisfy(run -> assertThat(run.getEvents()).hasSizeLessThan(2_000));
+    for (WorkflowExecutionHistory run : runs.subList(0, runs.size() - 1)) {
+      assertThat(run.getEvents().get(run.getEvents().size() - 1).getEventType())
+          .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+    }
+    SagaState waiting = state(stub);
+    assertThat(waiting.status()).isEqualTo(SagaStatus.NEEDS_OPERATOR);
+    assertThat(waiting.steps()).isEqualTo(before.steps());
+    assertThat(waiting.rejectedDecisionCount()).isEqualTo(1);
+    Escalation open = waiting.openEscalations().get(0);
+    assertThat(open.id()).isEqualTo("reconcile-1");
+    assertThat(open.openedAtMillis()).isEqualTo(before.openEscalations().get(0).openedAtMillis());
+    assertThat(open.alertsSent()).isEqualTo(1 + 120 * 48);
+    assertThat(escalations.opened).as("opened once, not per run").hasSize(1);
+
+    stub.signal("resolveEscalation", decision("reconcile-1", "RESOLVED_MANUALLY", "fixed by hand"));
+    DriftSettlement settled = client.newUntypedWorkflowStub(id).getResult(DriftSettlement.class);
+
+    assertThat(settled.outcome()).isEqualTo("RESOLVED_MANUALLY");
+    assertThat(settled.operator()).isEqualTo("ana");
+    assertThat(activities.settlements).hasSize(1);
+    assertThat(state(stub).status()).isEqualTo(SagaStatus.COMPENSATED_WITH_OPERATOR);
+  }
+
+  private List<WorkflowExecutionHistory> runs(String workflowId) {
+    List<WorkflowExecutionHistory> runs = new ArrayList<>();
+    String runId = client.newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId();
+    while (!runId.isEmpty()) {
+      WorkflowExecutionHistory run = client.fetchHistory(workflowId, runId);
+      runs.add(0, run);
+      runId =
+          run.getEvents()
+              .get(0)
+              .getWorkflowExecutionStartedEventAttributes()
+              .getContinuedExecutionRunId();
+    }
+    return runs;
   }
 
   @Test
