@@ -14,7 +14,6 @@ import dev.amends.spring.escalation.DecisionRequest;
 import dev.amends.spring.escalation.EscalationController;
 import dev.amends.spring.sagas.SagaQueries;
 import dev.amends.spring.security.ConsoleLogin;
-import dev.amends.spring.security.Roles;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.client.WorkflowClient;
 import io.temporal.failure.TemporalFailure;
@@ -40,9 +39,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The operator console's pages. Reading goes through the escalation store and the saga's query;
  * decisions and approvals go through the operator API's own checks ({@link EscalationController})
- * and {@link SagaQueries#decide}, with the logged-in person as the operator.
+ * and {@link SagaQueries#decide}, with the logged-in person as the operator. The model every page
+ * shares (user, sections) and the problem page come from {@link ConsolePageModel}.
  */
 @Controller
+@ConsolePage
 class ConsoleController {
   private static final String V = "amends-console/";
 
@@ -83,11 +84,10 @@ class ConsoleController {
   }
 
   @GetMapping({"/console", "/console/"})
-  String home(Authentication who, Model model) {
+  String home(Authentication who) {
     if (Access.of(who).reads()) {
       return "redirect:/console/inbox";
     }
-    page(model, who, "home");
     return V + "home";
   }
 
@@ -98,9 +98,7 @@ class ConsoleController {
       @RequestParam(defaultValue = "") String flow,
       @RequestParam(defaultValue = "") String world,
       @RequestParam(defaultValue = "") String state,
-      Authentication who,
       Model model) {
-    page(model, who, "inbox");
     List<EscalationRecord> open = store.list(true);
     Set<String> flows = new TreeSet<>();
     open.forEach(r -> flows.add(r.sagaName()));
@@ -148,12 +146,11 @@ class ConsoleController {
   // --- sagas and escalations --------------------------------------------------------------
 
   @GetMapping("/console/sagas")
-  String search(@RequestParam(defaultValue = "") String id, Authentication who, Model model) {
+  String search(@RequestParam(defaultValue = "") String id, Model model) {
     String wanted = id.strip();
     if (!wanted.isEmpty() && TextRules.checkSagaId("id", wanted) == null) {
       return "redirect:/console/sagas/" + URLEncoder.encode(wanted, StandardCharsets.UTF_8);
     }
-    page(model, who, "sagas");
     model.addAttribute("id", wanted);
     model.addAttribute("problem", wanted.isEmpty() ? null : "That is not a saga id.");
     return V + "sagas";
@@ -174,7 +171,6 @@ class ConsoleController {
   }
 
   private String sagaPage(String sagaId, String escalationId, Authentication who, Model model) {
-    page(model, who, "sagas");
     SagaState state = sagas.state(sagaId);
     Escalation focus = null;
     if (escalationId != null) {
@@ -276,31 +272,12 @@ class ConsoleController {
   // --- the ledger -------------------------------------------------------------------------
 
   @GetMapping("/console/ledger")
-  String ledger(Authentication who, Model model) {
-    page(model, who, "ledger");
+  String ledger(Model model) {
     model.addAttribute("entries", ledger.latest(100));
     return V + "ledger";
   }
 
   // --- shared -----------------------------------------------------------------------------
-
-  /** A failed read: no such saga (404), an id no saga can have (400). */
-  @org.springframework.web.bind.annotation.ExceptionHandler(ApiException.class)
-  String problem(ApiException e, Authentication who, Model model, HttpServletResponse response) {
-    response.setStatus(e.status().value());
-    page(model, who, "");
-    model.addAttribute("status", e.status().value());
-    model.addAttribute("title", e.title());
-    model.addAttribute("detail", e.getMessage());
-    return V + "problem";
-  }
-
-  private void page(Model model, Authentication who, String section) {
-    Access access = Access.of(who);
-    model.addAttribute("user", who == null ? null : who.getName());
-    model.addAttribute("access", access);
-    model.addAttribute("section", section);
-  }
 
   private String temporalLink(String sagaId) {
     String base = properties.temporalUiUrl();
@@ -334,18 +311,13 @@ class ConsoleController {
     }
   }
 
-  /** What the logged-in person's roles let the console show. */
-  record Access(boolean reads, boolean decides, boolean approves, boolean ledger) {
+  /** What the logged-in person's roles let the saga pages show: as the security rules allow. */
+  record Access(boolean reads, boolean decides, boolean approves) {
     static Access of(Authentication who) {
-      if (who == null) {
-        return new Access(false, false, false, false);
-      }
-      Set<String> roles = new TreeSet<>();
-      who.getAuthorities().forEach(a -> roles.add(a.getAuthority()));
-      boolean admin = roles.contains("ROLE_" + Roles.ADMIN);
-      boolean operator = admin || roles.contains("ROLE_" + Roles.OPERATOR);
-      boolean approver = admin || roles.contains("ROLE_" + Roles.APPROVER);
-      return new Access(operator || approver, operator, approver, operator);
+      return new Access(
+          ConsoleSections.INBOX.readableBy(who),
+          ConsoleSections.SAGAS.allowsPost(who, ConsoleSections.DECIDE),
+          ConsoleSections.SAGAS.allowsPost(who, ConsoleSections.APPROVE));
     }
   }
 
