@@ -2,8 +2,10 @@
 // in, sees an order whose refund failed appear in the inbox without a reload, reads its runbook,
 // heals the fault, decides RETRY and sees the saga settle; a write-off requested by an operator
 // is approved by an approver in a second session; an editor sees no decision form and a forced
-// POST is refused; a form without its CSRF token is refused; axe-core finds no serious or critical
-// violation on the inbox, escalation (with its timeline) and saga pages.
+// POST is refused; a form without its CSRF token is refused; an operator starts a reconciler run
+// on the ledger and reconciler page and sees it listed, an admin verifies the chain there; an
+// editor undoes an edit on the stories page; axe-core finds no serious or critical violation on
+// the inbox, escalation (with its timeline), saga, reconciler and story pages.
 // ui-test/run-console.sh --real runs the first of them on the real parts (dev server, PostgreSQL).
 // Env: AMENDS_URL, AMENDS_PASSWORD (the demo users' password; both required); TEMPORAL_UI_URL;
 // CHROMIUM (default /usr/bin/chromium); SCREENSHOTS (default ../docs/images/).
@@ -240,4 +242,69 @@ test('an editor sees no decision form, and a forced POST or one without a CSRF t
   assert.equal(noToken.status(), 403);
   await editor.context().close();
   await operator.context().close();
+});
+
+async function storyField(storyId, field, wanted) {
+  return until(`story ${storyId} to have ${field} ${wanted}`, async () => {
+    const read = await api('editor', 'GET', `/stories/${storyId}`);
+    return { ok: read.body?.fields?.[field] === wanted, value: read.body };
+  });
+}
+
+test('an operator starts a reconciler run and an admin verifies the chain; an editor undoes an edit', async () => {
+  const operator = await login('operator');
+  await operator.getByRole('link', { name: 'Reconciler' }).click();
+  await operator.getByRole('heading', { name: 'Ledger and reconciler' }).waitFor();
+  assert.equal(await operator.getByRole('button', { name: 'Verify the chain now' }).count(), 0);
+  assert.equal(await operator.getByRole('link', { name: 'Stories' }).count(), 0);
+  // Keyboard: the button is reached and pressed without a mouse.
+  await operator.getByRole('button', { name: 'Start a reconciler run' }).focus();
+  await operator.keyboard.press('Enter');
+  const started = await operator.getByRole('status').filter({ hasText: /Reconciler run .* started/ }).textContent();
+  const runId = started.match(/Reconciler run (\S+) started/)[1];
+  await until(`run ${runId} to be listed`, async () => {
+    await operator.reload();
+    const listed = await operator.locator(`tr[data-run="${runId}"]`).count();
+    return { ok: listed === 1, value: listed };
+  });
+  await axe(operator, 'the ledger and reconciler page');
+
+  // A verification is an admin's: forced by an operator it is refused.
+  const token = await operator.locator('input[name="_csrf"]').first().inputValue();
+  const forced = await operator.request.post(`${AMENDS}/console/reconciler/verifications`,
+    { form: { _csrf: token }, maxRedirects: 0 });
+  assert.equal(forced.status(), 403);
+  const admin = await login('admin');
+  await admin.goto(`${AMENDS}/console/reconciler`);
+  await admin.getByRole('button', { name: 'Verify the chain now' }).click();
+  await admin.getByRole('status').filter({ hasText: /The chain is intact/ }).waitFor();
+  await admin.getByText('by admin (from the console)').waitFor();
+  await admin.screenshot({ path: `${SHOTS}console-ledger.png`, fullPage: true });
+  await operator.context().close();
+  await admin.context().close();
+
+  const storyId = `ui-story-${run}`;
+  // Each edit commits when its undo window ends; the newest is the one an undo can reach.
+  const edits = [['TITLE', 'Harbour reopens'], ['BODY', 'The port opened at six after the storm.'],
+    ['TITLE', 'Harbour reopens after storm']];
+  for (const [field, value] of edits) {
+    const posted = await api('editor', 'POST', `/stories/${storyId}/edits`, { field, value });
+    assert.equal(posted.status, 202);
+    await storyField(storyId, field, value);
+  }
+  const editor = await login('editor');
+  assert.equal(await editor.getByRole('link', { name: 'Reconciler' }).count(), 0);
+  await editor.getByRole('link', { name: 'Stories' }).first().click();
+  await editor.getByLabel('Story id').fill(storyId);
+  await editor.keyboard.press('Enter');
+  await editor.getByRole('heading', { name: `Story ${storyId}` }).waitFor();
+  await editor.getByRole('table', { name: /Every event, oldest first/ }).waitFor();
+  assert.equal(await editor.getByRole('button', { name: 'Undo the edit of revision 1' }).count(), 0);
+  await editor.getByRole('button', { name: 'Undo the edit of revision 3' }).click();
+  await editor.getByRole('status').filter({ hasText: /The edit was undone: title restored/ }).waitFor();
+  await storyField(storyId, 'TITLE', 'Harbour reopens');
+  await editor.getByRole('cell', { name: 'undo of edit' }).first().waitFor();
+  await editor.screenshot({ path: `${SHOTS}console-story.png`, fullPage: true });
+  await axe(editor, 'the story page');
+  await editor.context().close();
 });

@@ -60,6 +60,18 @@ public class ReconcileRuns {
         .map(this::fromJson);
   }
 
+  /** The latest finished runs' reports, newest first. */
+  public List<ReconcileReport> recent(int limit) {
+    return jdbc
+        .sql("SELECT report FROM reconcile_run ORDER BY finished_at DESC, run_id DESC LIMIT :limit")
+        .param("limit", limit)
+        .query(String.class)
+        .list()
+        .stream()
+        .map(this::fromJson)
+        .toList();
+  }
+
   public Optional<ReconcileReport> byRunId(String runId) {
     return jdbc.sql("SELECT report FROM reconcile_run WHERE run_id = :run")
         .param("run", runId)

@@ -55,6 +55,30 @@ public class IssuedUndos {
         .optional();
   }
 
+  /** One story's issued undo ids, oldest first, each with the status of its first answer. */
+  public List<Asked> forStory(String storyId) {
+    return jdbc.sql(
+            """
+            SELECT u.*, a.status FROM story_undo u
+              LEFT JOIN story_undo_answer a ON a.undo_id = u.undo_id
+            WHERE u.story_id = :story ORDER BY u.posted_at, u.undo_id
+            """)
+        .param("story", storyId)
+        .query(
+            (rs, row) -> {
+              String status = rs.getString("status");
+              return new Asked(issued(rs, row), status == null ? null : UndoStatus.valueOf(status));
+            })
+        .list();
+  }
+
+  /**
+   * An issued undo id and what its first undo answered.
+   *
+   * @param answer null while nobody has asked to undo it
+   */
+  public record Asked(Issued issued, UndoStatus answer) {}
+
   public Optional<UndoAnswer> firstAnswer(String undoId) {
     return jdbc.sql(
             """

@@ -13,22 +13,27 @@ public class Stories {
   private final StoryWriters writers;
   private final StoryEventStore store;
   private final IssuedUndos issued;
+  private final StoryAuthors authors;
 
-  public Stories(StoryWriters writers, StoryEventStore store, IssuedUndos issued) {
+  public Stories(
+      StoryWriters writers, StoryEventStore store, IssuedUndos issued, StoryAuthors authors) {
     this.writers = writers;
     this.store = store;
     this.issued = issued;
+    this.authors = authors;
   }
 
   /**
    * Holds the edit in the story's writer and records its undo id. Should the record fail, the edit
-   * is discarded again before the caller hears of it: an edit nobody can undo is refused.
+   * is discarded again before the caller hears of it: an edit nobody can undo is refused. {@code
+   * by} is who asked for it.
    */
-  public EditReceipt edit(String storyId, StoryField field, String value) {
+  public EditReceipt edit(String storyId, StoryField field, String value, String by) {
     EditRequest request = new EditRequest(storyId, UUID.randomUUID().toString(), field, value);
     EditReceipt receipt = writers.edit(request);
     try {
       issued.record(receipt);
+      authors.record(storyId, StoryAuthors.editKey(request.undoId()), by);
     } catch (DataAccessException e) {
       writers.undo(new UndoRequest(storyId, request.undoId()));
       throw new ApiException(
@@ -39,8 +44,11 @@ public class Stories {
     return receipt;
   }
 
-  public RollbackResult rollback(String storyId, String requestId, long target, long expected) {
+  /** Rolls back to {@code target}; {@code by}, who asked, is recorded before the writer acts. */
+  public RollbackResult rollback(
+      String storyId, String requestId, long target, long expected, String by) {
     requireStory(storyId);
+    authors.record(storyId, StoryAuthors.rollbackKey(requestId), by);
     return writers.rollback(new RollbackRequest(storyId, requestId, target, expected));
   }
 

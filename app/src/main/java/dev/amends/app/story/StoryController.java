@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Metrics;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,10 +31,11 @@ class StoryController {
   /** 202: the edit is held for the undo window; the receipt says when it commits. */
   @PostMapping("/edits")
   ResponseEntity<StoryViews.Accepted> edit(
-      @PathVariable String storyId, @RequestBody EditBody body) {
+      @PathVariable String storyId, @RequestBody EditBody body, Authentication who) {
     String id = StoryInput.storyId(storyId);
     EditReceipt receipt =
-        stories.edit(id, StoryInput.field(body.field()), StoryInput.value(body.value()));
+        stories.edit(
+            id, StoryInput.field(body.field()), StoryInput.value(body.value()), who.getName());
     Metrics.counter(MetricNames.STORY_EDITS).increment();
     return ResponseEntity.accepted()
         .location(URI.create("/undo/" + receipt.undoId()))
@@ -41,13 +43,14 @@ class StoryController {
   }
 
   @PostMapping("/rollback")
-  StoryViews.RolledBack rollback(@PathVariable String storyId, @RequestBody RollbackBody body) {
+  StoryViews.RolledBack rollback(
+      @PathVariable String storyId, @RequestBody RollbackBody body, Authentication who) {
     String id = StoryInput.storyId(storyId);
     long target = StoryInput.revision("targetRevision", body.targetRevision());
     long expected = StoryInput.revision("expectedRevision", body.expectedRevision());
     String requestId = StoryInput.requestId(body.requestId());
     StoryViews.RolledBack rolledBack =
-        StoryViews.RolledBack.of(stories.rollback(id, requestId, target, expected));
+        StoryViews.RolledBack.of(stories.rollback(id, requestId, target, expected, who.getName()));
     Metrics.counter(MetricNames.STORY_ROLLBACKS).increment();
     return rolledBack;
   }

@@ -55,6 +55,18 @@ public class StoryEventStore {
         .list();
   }
 
+  /** The ids of the stories changed last, newest first: what the console offers to open. */
+  public List<String> recentlyChanged(int limit) {
+    return jdbc.sql(
+            """
+            SELECT story_id FROM story_event GROUP BY story_id
+            ORDER BY MAX(recorded_at) DESC, story_id LIMIT :limit
+            """)
+        .param("limit", limit)
+        .query(String.class)
+        .list();
+  }
+
   public Story current(String storyId) {
     return Story.fold(
         storyId, history(storyId).stream().map(RecordedStoryEvent::event).toList(), Long.MAX_VALUE);

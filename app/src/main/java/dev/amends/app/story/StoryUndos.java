@@ -21,10 +21,12 @@ import org.springframework.stereotype.Service;
 public class StoryUndos {
   private final IssuedUndos issued;
   private final StoryWriters writers;
+  private final StoryAuthors authors;
 
-  public StoryUndos(IssuedUndos issued, StoryWriters writers) {
+  public StoryUndos(IssuedUndos issued, StoryWriters writers, StoryAuthors authors) {
     this.issued = issued;
     this.writers = writers;
+    this.authors = authors;
   }
 
   /** What a successful undo did; every other outcome is an {@link ApiException}. */
@@ -37,9 +39,11 @@ public class StoryUndos {
       boolean partial,
       long revision) {}
 
-  public Undone undo(String undoId) {
+  /** Undoes the edit; {@code by}, who asked first, is recorded with the events the undo appends. */
+  public Undone undo(String undoId, String by) {
     Issued edit =
         issued.find(undoId).orElseThrow(() -> ApiException.notFound("no undo id " + undoId));
+    authors.record(edit.storyId(), StoryAuthors.undoKey(undoId), by);
     UndoAnswer answer = issued.firstAnswer(undoId).orElseGet(() -> ask(edit));
     return respond(edit, answer);
   }

@@ -1,5 +1,6 @@
 package dev.amends.app.story;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,7 +18,7 @@ class UndoController {
    * changed again since, 410 after the TTL or beyond the undo depth, 404 for an unknown id.
    */
   @PostMapping("/undo/{undoId}")
-  StoryUndos.Undone undo(@PathVariable String undoId) {
-    return undos.undo(StoryInput.undoId(undoId));
+  StoryUndos.Undone undo(@PathVariable String undoId, Authentication who) {
+    return undos.undo(StoryInput.undoId(undoId), who.getName());
   }
 }

@@ -232,7 +232,10 @@ class ConsoleTest {
   void givenAnEditor_theConsoleShowsNoDecisionForm_andAForcedPostIsRefused() throws Exception {
     MockHttpSession editor = login("editor");
     String home = html(get("/console/").session(editor));
-    assertThat(home).contains("nothing to do").doesNotContain("id=\"decision\"", "Inbox</a>");
+    // Editors have the stories pages (the application's section), and nothing of the inbox.
+    assertThat(home)
+        .contains("Your roles open these pages", "Stories</a>")
+        .doesNotContain("id=\"decision\"", "Inbox</a>");
 
     String page = "/console/sagas/order-console-1/escalations/chargeCard-1";
     assertThat(mvc.perform(get(page).session(editor)).andReturn().getResponse().getStatus())

@@ -177,6 +177,26 @@ class SecurityMatrixTest {
         APPROVER,
         ADMIN);
     console("GET", "/console/ledger", "/console/ledger", OPERATOR, ADMIN);
+    // The application's own sections: the ledger and reconciler page, and the stories pages.
+    console("GET", "/console/reconciler", "/console/reconciler", OPERATOR, ADMIN);
+    console("POST", "/console/reconciler/runs", "/console/reconciler/runs", OPERATOR, ADMIN);
+    console(
+        "POST", "/console/reconciler/verifications", "/console/reconciler/verifications", ADMIN);
+    console("GET", "/console/stories", "/console/stories", EDITOR, ADMIN);
+    console("GET", "/console/stories/{storyId}", "/console/stories/m-1", EDITOR, ADMIN);
+    console(
+        "POST",
+        "/console/stories/{storyId}/undo/{undoId}",
+        "/console/stories/m-1/undo/u-none",
+        EDITOR,
+        ADMIN);
+    console(
+        "POST",
+        "/console/stories/{storyId}/rollback",
+        "/console/stories/m-1/rollback",
+        EDITOR,
+        ADMIN);
+    consoleOther("POST", "(no rule)", "/console/stories/m-1/edits", NOBODY);
     consoleOther("GET", "/console/assets/**", "/console/assets/console.css", ANYONE);
     consoleOther("POST", "/login", "/login", ANYONE);
     consoleOther("POST", "/logout", "/logout", AUTHENTICATED);

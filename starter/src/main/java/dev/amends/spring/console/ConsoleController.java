@@ -15,7 +15,6 @@ import dev.amends.spring.escalation.EscalationController;
 import dev.amends.spring.sagas.SagaFlow;
 import dev.amends.spring.sagas.SagaQueries;
 import dev.amends.spring.security.ConsoleLogin;
-import dev.amends.spring.security.Roles;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.client.WorkflowClient;
@@ -45,9 +44,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The operator console's pages. Reading goes through the escalation store and the saga's query;
  * decisions and approvals go through the operator API's own checks ({@link EscalationController})
- * and {@link SagaQueries#decide}, with the logged-in person as the operator.
+ * and {@link SagaQueries#decide}, with the logged-in person as the operator. The model every page
+ * shares (user, sections) and the problem page come from {@link ConsolePageModel}.
  */
 @Controller
+@ConsolePage
 class ConsoleController {
   private static final String V = "amends-console/";
 
@@ -91,11 +92,10 @@ class ConsoleController {
   }
 
   @GetMapping({"/console", "/console/"})
-  String home(Authentication who, Model model) {
+  String home(Authentication who) {
     if (Access.of(who).reads()) {
       return "redirect:/console/inbox";
     }
-    page(model, who, "home");
     return V + "home";
   }
 
@@ -106,9 +106,7 @@ class ConsoleController {
       @RequestParam(defaultValue = "") String flow,
       @RequestParam(defaultValue = "") String world,
       @RequestParam(defaultValue = "") String state,
-      Authentication who,
       Model model) {
-    page(model, who, "inbox");
     List<EscalationRecord> open = store.list(true);
     Set<String> flows = new TreeSet<>();
     open.forEach(r -> flows.add(r.sagaName()));
@@ -160,10 +158,8 @@ class ConsoleController {
       @RequestParam(defaultValue = "") String flow,
       @RequestParam(defaultValue = "") String status,
       @RequestParam(defaultValue = "") String id,
-      Authentication who,
       Model model,
       HttpServletResponse response) {
-    page(model, who, "sagas");
     SagaSearch.Criteria criteria = new SagaSearch.Criteria(flow.strip(), status, id.strip());
     Set<String> known = new TreeSet<>();
     flows.forEach(f -> known.add(f.workflowType()));
@@ -206,7 +202,6 @@ class ConsoleController {
   }
 
   private String sagaPage(String sagaId, String escalationId, Authentication who, Model model) {
-    page(model, who, "sagas");
     SagaState state = sagas.state(sagaId);
     Escalation focus = null;
     if (escalationId != null) {
@@ -308,31 +303,12 @@ class ConsoleController {
   // --- the ledger -------------------------------------------------------------------------
 
   @GetMapping("/console/ledger")
-  String ledger(Authentication who, Model model) {
-    page(model, who, "ledger");
+  String ledger(Model model) {
     model.addAttribute("entries", ledger.latest(100));
     return V + "ledger";
   }
 
   // --- shared -----------------------------------------------------------------------------
-
-  /** A failed read: no such saga (404), an id no saga can have (400). */
-  @org.springframework.web.bind.annotation.ExceptionHandler(ApiException.class)
-  String problem(ApiException e, Authentication who, Model model, HttpServletResponse response) {
-    response.setStatus(e.status().value());
-    page(model, who, "");
-    model.addAttribute("status", e.status().value());
-    model.addAttribute("title", e.title());
-    model.addAttribute("detail", e.getMessage());
-    return V + "problem";
-  }
-
-  private void page(Model model, Authentication who, String section) {
-    Access access = Access.of(who);
-    model.addAttribute("user", who == null ? null : who.getName());
-    model.addAttribute("access", access);
-    model.addAttribute("section", section);
-  }
 
   private String temporalLink(String sagaId) {
     String base = properties.temporalUiUrl();
@@ -382,18 +358,13 @@ class ConsoleController {
     return text.append(']').toString();
   }
 
-  /** What the logged-in person's roles let the console show. */
-  record Access(boolean reads, boolean decides, boolean approves, boolean ledger) {
+  /** What the logged-in person's roles let the saga pages show: as the security rules allow. */
+  record Access(boolean reads, boolean decides, boolean approves) {
     static Access of(Authentication who) {
-      if (who == null) {
-        return new Access(false, false, false, false);
-      }
-      Set<String> roles = new TreeSet<>();
-      who.getAuthorities().forEach(a -> roles.add(a.getAuthority()));
-      boolean admin = roles.contains("ROLE_" + Roles.ADMIN);
-      boolean operator = admin || roles.contains("ROLE_" + Roles.OPERATOR);
-      boolean approver = admin || roles.contains("ROLE_" + Roles.APPROVER);
-      return new Access(operator || approver, operator, approver, operator);
+      return new Access(
+          ConsoleSections.INBOX.readableBy(who),
+          ConsoleSections.SAGAS.allowsPost(who, ConsoleSections.DECIDE),
+          ConsoleSections.SAGAS.allowsPost(who, ConsoleSections.APPROVE));
     }
   }
 

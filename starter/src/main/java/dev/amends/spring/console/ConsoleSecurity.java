@@ -1,8 +1,5 @@
 package dev.amends.spring.console;
 
-import static dev.amends.spring.security.Roles.ADMIN;
-import static dev.amends.spring.security.Roles.APPROVER;
-import static dev.amends.spring.security.Roles.OPERATOR;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
@@ -22,16 +19,15 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
  * The console's own filter chain, ahead of the API's: people in a browser get a session (a cookie)
  * after logging in, so every form carries a CSRF token, and a POST without it is refused. The API
  * chain stays stateless and is not touched. Every console POST is checked here by role, whether or
- * not the page showed its form.
+ * not the page showed its form. Pages and forms are let through by their {@link ConsoleSection}'s
+ * roles, amends' own and a service's alike; anything else under {@code /console} is refused.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurity {
-  static final String DECIDE = "/console/sagas/{sagaId}/escalations/{escalationId}/decision";
-  static final String APPROVE = "/console/sagas/{sagaId}/escalations/{escalationId}/approval";
-
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE + 100)
-  SecurityFilterChain console(HttpSecurity http, ConsoleLogin login) throws Exception {
+  SecurityFilterChain console(HttpSecurity http, ConsoleLogin login, ConsoleSections sections)
+      throws Exception {
     http.securityMatcher(
             "/console",
             "/console/**",
@@ -40,34 +36,33 @@ class ConsoleSecurity {
             "/oauth2/authorization/**",
             "/login/oauth2/code/**")
         .authorizeHttpRequests(
-            rules ->
+            rules -> {
+              rules
+                  .dispatcherTypeMatchers(DispatcherType.ERROR)
+                  .permitAll()
+                  .requestMatchers(GET, "/console/assets/**")
+                  .permitAll()
+                  .requestMatchers("/login", "/oauth2/authorization/**", "/login/oauth2/code/**")
+                  .permitAll()
+                  .requestMatchers(POST, "/logout")
+                  .authenticated();
+              // amends' sections and the service's, each with its readers and its forms.
+              for (ConsoleSection section : sections.all()) {
+                for (ConsoleSection.Form form : section.forms()) {
+                  rules
+                      .requestMatchers(POST, form.path())
+                      .hasAnyRole(form.roles().toArray(String[]::new));
+                }
                 rules
-                    .dispatcherTypeMatchers(DispatcherType.ERROR)
-                    .permitAll()
-                    .requestMatchers(GET, "/console/assets/**")
-                    .permitAll()
-                    .requestMatchers("/login", "/oauth2/authorization/**", "/login/oauth2/code/**")
-                    .permitAll()
-                    .requestMatchers(POST, "/logout")
-                    .authenticated()
-                    // Decisions: operators; the second person of a write-off: approvers.
-                    .requestMatchers(POST, DECIDE)
-                    .hasAnyRole(OPERATOR, ADMIN)
-                    .requestMatchers(POST, APPROVE)
-                    .hasAnyRole(APPROVER, ADMIN)
-                    .requestMatchers(GET, "/console/ledger")
-                    .hasAnyRole(OPERATOR, ADMIN)
-                    .requestMatchers(
-                        GET,
-                        "/console/inbox",
-                        "/console/inbox/rows",
-                        "/console/sagas",
-                        "/console/sagas/**")
-                    .hasAnyRole(OPERATOR, APPROVER, ADMIN)
-                    .requestMatchers(GET, "/console", "/console/")
-                    .authenticated()
-                    .anyRequest()
-                    .denyAll())
+                    .requestMatchers(GET, section.path(), section.path() + "/**")
+                    .hasAnyRole(section.readers().toArray(String[]::new));
+              }
+              rules
+                  .requestMatchers(GET, "/console", "/console/")
+                  .authenticated()
+                  .anyRequest()
+                  .denyAll();
+            })
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
