@@ -6,7 +6,8 @@
 #   --real: against amends on the real parts named by AMENDS_IT_TEMPORAL_ADDRESS,
 #   AMENDS_IT_TEMPORAL_UI, AMENDS_IT_DB_URL and AMENDS_IT_CODEC_KEY (eval "$(scripts/it-env.sh
 #   start)"): the real and sandbox profiles, the console's login form with demo users, payloads
-#   encrypted, the saga page linking to the Temporal Web UI; runs the first (RETRY) story only.
+#   encrypted, the saga page linking to the Temporal Web UI; runs two stories: RETRY, and the
+#   reconciler and stories pages.
 #   Screenshots land in docs/images/ (SCREENSHOTS to put them elsewhere). Installs Debian's
 #   chromium when missing.
 set -euo pipefail
@@ -37,7 +38,7 @@ if $REAL; then
     SPRING_PROFILES_ACTIVE=real,sandbox AMENDS_SECURITY_MODE=demo
     TEMPORAL_ADDRESS="$AMENDS_IT_TEMPORAL_ADDRESS" AMENDS_DB_URL="$AMENDS_IT_DB_URL")
   ARGS+=(--amends.console.temporal-ui-url="$AMENDS_IT_TEMPORAL_UI")
-  TEST=(--test-name-pattern=RETRY)
+  TEST=(--test-name-pattern="RETRY|reconciler")
   export TEMPORAL_UI_URL="$AMENDS_IT_TEMPORAL_UI"
 else
   PORT="${AMENDS_CONSOLE_TEST_PORT:-18311}"

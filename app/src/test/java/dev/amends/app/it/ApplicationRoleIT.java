@@ -75,6 +75,26 @@ class ApplicationRoleIT {
   }
 
   @Test
+  void theApplicationRecordsWhoAskedAndWhoVerified() {
+    app.sql(
+            """
+            INSERT INTO story_author (story_id, write_key, asked_by, asked_at)
+            VALUES ('s-1', 'edit/u-1', 'editor', CURRENT_TIMESTAMP)
+            """)
+        .update();
+    app.sql(
+            """
+            INSERT INTO ledger_verification (verification_id, verified_at, verified_by, intact,
+              entries_checked, head_seq)
+            VALUES ('v-1', CURRENT_TIMESTAMP, 'admin', true, 0, 0)
+            """)
+        .update();
+
+    assertThat(app.sql("SELECT verified_by FROM ledger_verification").query(String.class).list())
+        .containsExactly("admin");
+  }
+
+  @Test
   void theApplicationCannotRewriteTheLedger_norLiftTheGuardThatKeepsItAppendOnly() {
     appendThree(new EffectLedger(application));
 
@@ -92,6 +112,11 @@ class ApplicationRoleIT {
     assertRefused("UPDATE reconcile_run SET head_hash = 'x'");
     assertRefused("DELETE FROM reconcile_run");
     assertRefused("UPDATE story_event SET kind = 'x'");
+    // Who asked for a story write, and who verified the chain: appended, never rewritten.
+    assertRefused("UPDATE story_author SET asked_by = 'someone else'");
+    assertRefused("DELETE FROM story_author");
+    assertRefused("UPDATE ledger_verification SET intact = true");
+    assertRefused("DELETE FROM ledger_verification");
     assertRefused("CREATE TABLE intruder (id int)");
 
     assertThat(
