@@ -3,7 +3,7 @@
 #        scripts/dev-token.sh --public-key
 #   Prints a JWT (RS256) for amends on the real profile: subject and preferred_username NAME
 #   (default: the first role in lower case), roles ROLE... (SERVICE EDITOR OPERATOR APPROVER
-#   ADMIN), expiring after SECONDS (default 3600). Signed with a dev key pair made once in .dev-keys/
+#   METRICS ADMIN), expiring after SECONDS (default 3600). Signed with a dev key pair made once in .dev-keys/
 #   (git-ignored). --public-key prints the public key's path: start amends with
 #   SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION=file:<that path>.
 #   It also makes .dev-keys/codec.env once: a codec key for docker-compose's amends

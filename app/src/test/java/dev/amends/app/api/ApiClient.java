@@ -26,7 +26,8 @@ public final class ApiClient {
   }
 
   /**
-   * The same API, called as the demo user of that name: service, editor, operator, approver, admin.
+   * The same API, called as the demo user of that name: service, editor, operator, approver,
+   * metrics, admin.
    */
   public ApiClient as(String user) {
     return new ApiClient(http.withBasicAuth(user, DEMO_PASSWORD), json);

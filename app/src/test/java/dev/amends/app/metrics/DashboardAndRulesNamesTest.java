@@ -161,7 +161,7 @@ class DashboardAndRulesNamesTest {
   }
 
   private Scrape scrape() {
-    ResponseEntity<String> answer = api().as("admin").getEntity("/actuator/prometheus");
+    ResponseEntity<String> answer = api().as("metrics").getEntity("/actuator/prometheus");
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
     return new Scrape(answer.getBody());
   }

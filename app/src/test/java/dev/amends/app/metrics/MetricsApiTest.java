@@ -102,7 +102,7 @@ class MetricsApiTest {
   }
 
   private Scrape scrape() {
-    ResponseEntity<String> answer = api().as("admin").getEntity("/actuator/prometheus");
+    ResponseEntity<String> answer = api().as("metrics").getEntity("/actuator/prometheus");
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
     return new Scrape(answer.getBody());
   }

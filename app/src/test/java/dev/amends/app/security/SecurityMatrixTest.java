@@ -53,6 +53,7 @@ class SecurityMatrixTest {
   private static final String EDITOR = Roles.EDITOR;
   private static final String OPERATOR = Roles.OPERATOR;
   private static final String SERVICE = Roles.SERVICE;
+  private static final String METRICS = Roles.METRICS;
 
   /**
    * One endpoint: how the application maps it, a request that reaches it, and who may call it. Kind
@@ -143,7 +144,7 @@ class SecurityMatrixTest {
     other("GET", "/actuator", "/actuator", ADMIN);
     other("GET", "/actuator/info", "/actuator/info", ADMIN);
     other("GET", "/actuator/metrics", "/actuator/metrics", ADMIN);
-    other("GET", "/actuator/prometheus", "/actuator/prometheus", ADMIN);
+    other("GET", "/actuator/prometheus", "/actuator/prometheus", METRICS, ADMIN);
     other("GET", "/docs/runbooks/**", "/docs/runbooks/refund-charge.md", OPERATOR, APPROVER, ADMIN);
     other("GET", "/swagger-ui/**", "/swagger-ui/index.html", AUTHENTICATED);
     other("GET", "(no rule)", "/no-such-endpoint", NOBODY);
@@ -206,7 +207,15 @@ class SecurityMatrixTest {
 
   /** Who calls: nobody, each demo user (admin holds every role), and a caller with ADMIN alone. */
   private static final List<String> CALLERS =
-      List.of("anonymous", "service", "editor", "operator", "approver", "admin", "admin-only");
+      List.of(
+          "anonymous",
+          "service",
+          "editor",
+          "operator",
+          "approver",
+          "metrics",
+          "admin",
+          "admin-only");
 
   @Autowired MockMvc mvc;
   final ObjectMapper json = new ObjectMapper();

@@ -48,7 +48,7 @@ class DemoUsersAuthentication {
     if (password.generated()) {
       // The one place a password is ever printed: nobody could log in otherwise.
       log.warn(
-          "amends demo users service, editor, operator, approver, admin — password: {}"
+          "amends demo users service, editor, operator, approver, metrics, admin — password: {}"
               + " (set AMENDS_SECURITY_DEMO_PASSWORD to choose one)",
           password.value());
     }

@@ -16,10 +16,14 @@ public final class Roles {
   /** The second person a write-off needs. */
   public static final String APPROVER = "APPROVER";
 
+  /** A metrics scraper (Prometheus): reads {@code /actuator/prometheus}, and nothing else. */
+  public static final String METRICS = "METRICS";
+
   /** Everything, the sandbox and the actuator included. */
   public static final String ADMIN = "ADMIN";
 
-  public static final List<String> ALL = List.of(SERVICE, EDITOR, OPERATOR, APPROVER, ADMIN);
+  public static final List<String> ALL =
+      List.of(SERVICE, EDITOR, OPERATOR, APPROVER, METRICS, ADMIN);
 
   private Roles() {}
 }

@@ -2,6 +2,7 @@ package dev.amends.spring.security;
 
 import static dev.amends.spring.security.Roles.ADMIN;
 import static dev.amends.spring.security.Roles.APPROVER;
+import static dev.amends.spring.security.Roles.METRICS;
 import static dev.amends.spring.security.Roles.OPERATOR;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
@@ -66,6 +67,9 @@ class SecurityConfiguration {
                     "/actuator/health/liveness",
                     "/actuator/health/readiness")
                 .permitAll()
+                // The scrape: a token or user that can read the metrics and do nothing else.
+                .requestMatchers(GET, "/actuator/prometheus")
+                .hasAnyRole(METRICS, ADMIN)
                 .requestMatchers("/actuator/**")
                 .hasRole(ADMIN)
 
