@@ -19,6 +19,9 @@ import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +73,10 @@ class DriftEscalationWorkflowTest {
   }
 
   private WorkflowStub open(DriftKind kind) {
+    return open(kind, new SagaSettings(Duration.ofMinutes(30), 2));
+  }
+
+  private WorkflowStub open(DriftKind kind, SagaSettings settings) {
     DriftEscalationWorkflow escalation =
         client.newWorkflowStub(
             DriftEscalationWorkflow.class,
@@ -78,9 +85,7 @@ class DriftEscalationWorkflowTest {
                 .setWorkflowId(DriftEscalationWorkflow.workflowId(drift(kind)))
                 .build());
     WorkflowClient.start(
-        escalation::settle,
-        new DriftEscalationInput(
-            drift(kind), new SagaSettings(Duration.ofMinutes(30), 2), "run-1"));
+        escalation::settle, new DriftEscalationInput(drift(kind), settings, "run-1"));
     WorkflowStub stub = WorkflowStub.fromTyped(escalation);
     awaitStatus(stub, SagaStatus.NEEDS_OPERATOR);
     return stub;
@@ -169,6 +174,39 @@ class DriftEscalationWorkflowTest {
     assertThat(settled.operator()).isEqualTo("ana");
     assertThat(activities.settlements).hasSize(1);
     assertThat(state(stub).status()).isEqualTo(SagaStatus.COMPENSATED_WITH_OPERATOR);
+  }
+
+  @Test
+  void givenAShortThreshold_aRetryInALaterRunFindsTheDriftGone_andEndsIt() throws Exception {
+    SagaSettings settings =
+        new SagaSettings(Duration.ofMinutes(30), 2).withContinueAsNewAfterEvents(200);
+    WorkflowStub stub = open(DriftKind.AMOUNT_MISMATCH, settings);
+    String id = stub.getExecution().getWorkflowId();
+    stub.signal("resolveEscalation", decision("reconcile-9", "RETRY", null));
+    env.sleep(Duration.ofDays(2));
+    assertThat(runs(id)).hasSizeGreaterThan(2);
+
+    // The fake finds the drift gone on recheck.
+    stub.signal("resolveEscalation", decision("reconcile-1", "RETRY", null));
+    DriftSettlement settled = client.newUntypedWorkflowStub(id).getResult(DriftSettlement.class);
+
+    assertThat(settled.outcome()).isEqualTo("NO_LONGER_DRIFTING");
+    assertThat(state(stub).rejectedDecisionCount()).isEqualTo(1);
+    record(runs(id), "drift-retried-after-continue-as-new");
+  }
+
+  /** With -Damends.recordLongWaitTo=FOLDER, writes each run's history for the replay tests. */
+  private static void record(List<WorkflowExecutionHistory> runs, String name) throws IOException {
+    String to = System.getProperty("amends.recordLongWaitTo");
+    if (to == null) {
+      return;
+    }
+    Path folder = Path.of(to);
+    Files.createDirectories(folder);
+    for (int i = 0; i < runs.size(); i++) {
+      Files.writeString(
+          folder.resolve(name + "-run" + (i + 1) + ".json"), runs.get(i).toJson(true));
+    }
   }
 
   private List<WorkflowExecutionHistory> runs(String workflowId) {
