@@ -217,6 +217,15 @@ test('an operator requests a write-off and an approver approves it in a second s
   await sagaStatus(orderId, 'COMPENSATED_WITH_OPERATOR');
   await approver.reload();
   await approver.getByText(/ACCEPT_LOSS by operator, approved by approver/).first().waitFor();
+
+  // The ledger page shows the write-off as a correction that names both people.
+  await operator.goto(`${AMENDS}/console/ledger`);
+  await operator
+    .getByRole('row')
+    .filter({ hasText: sagaId })
+    .filter({ has: operator.getByRole('cell', { name: 'WRITTEN_OFF', exact: true }) })
+    .filter({ hasText: /operator, approved by approver/ })
+    .waitFor();
   await operator.context().close();
   await approver.context().close();
 });

@@ -226,6 +226,11 @@ class ConsoleTest {
     awaitSaga("console-2", s -> s.get("status").asText().equals("COMPENSATED_WITH_OPERATOR"));
     assertThat(html(get(page).session(approver)))
         .contains("ACCEPT_LOSS by operator, approved by approver");
+    // The ledger page: the write-off is a correction naming both people.
+    assertThat(html(get("/console/ledger").session(operator)))
+        .containsPattern(
+            "(?s)<td>order-console-2</td>((?!</tr>).)*<td>WRITTEN_OFF</td>((?!</tr>).)*"
+                + "operator, approved by approver");
   }
 
   @Test

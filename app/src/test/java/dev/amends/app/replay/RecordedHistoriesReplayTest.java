@@ -34,9 +34,8 @@ import org.junit.jupiter.api.Test;
  *   <li>story writer (scripts/export-story-histories.sh): held, discarded, undone, nothing undone,
  *       beyond the depth, rollbacks, each run of a writer that continued as new;
  *   <li>reconciler and drift escalations (scripts/export-reconciler-histories.sh); v3 the first,
- *       second and last runs of a drift escalation that continued as new while it waited
- *       (recorded on the test server by DriftEscalationWorkflowTest with
- *       -Damends.recordLongWaitTo=...).
+ *       second and last runs of a drift escalation that continued as new while it waited (recorded
+ *       on the test server by DriftEscalationWorkflowTest with -Damends.recordLongWaitTo=...).
  * </ul>
  */
 class RecordedHistoriesReplayTest {
