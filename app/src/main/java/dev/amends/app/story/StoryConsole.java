@@ -73,13 +73,19 @@ class StoryConsole {
   }
 
   @GetMapping(PATH)
-  String find(@RequestParam(defaultValue = "") String id, Model model) {
+  String find(
+      @RequestParam(defaultValue = "") String id, Model model, HttpServletResponse response) {
     String wanted = id.strip();
-    if (!wanted.isEmpty() && TextRules.checkId("storyId", wanted) == null) {
+    String problem = wanted.isEmpty() ? null : TextRules.checkId("id", wanted);
+    if (!wanted.isEmpty() && problem == null) {
       return "redirect:" + PATH + "/" + URLEncoder.encode(wanted, StandardCharsets.UTF_8);
     }
+    if (problem != null) {
+      response.setStatus(400);
+    }
     model.addAttribute("id", wanted);
-    model.addAttribute("problem", wanted.isEmpty() ? null : "That is not a story id.");
+    model.addAttribute(
+        "problem", problem == null ? null : "That is not a story id: " + problem + ".");
     model.addAttribute("recent", store.recentlyChanged(20));
     return "console/stories";
   }

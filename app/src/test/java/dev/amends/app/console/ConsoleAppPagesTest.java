@@ -184,6 +184,37 @@ class ConsoleAppPagesTest {
   }
 
   @Test
+  void givenWhatNoStoryOrRevisionCanBe_thePageSays400_namingTheField_andNothingChanges()
+      throws Exception {
+    edit("cp-3", "title", "Kept");
+    awaitStory("cp-3", s -> s.get("revision").asLong() == 1);
+    MockHttpSession editor = login("editor");
+
+    MockHttpServletResponse notAnId =
+        mvc.perform(get("/console/stories").param("id", "a b").session(editor))
+            .andReturn()
+            .getResponse();
+    assertThat(notAnId.getStatus()).isEqualTo(400);
+    assertThat(notAnId.getContentAsString())
+        .contains("role=\"alert\"", "That is not a story id: id may hold only");
+
+    MockHttpServletResponse notANumber =
+        mvc.perform(
+                post("/console/stories/cp-3/rollback")
+                    .session(editor)
+                    .with(csrf())
+                    .param("targetRevision", "first")
+                    .param("expectedRevision", "1"))
+            .andReturn()
+            .getResponse();
+    assertThat(notANumber.getStatus()).isEqualTo(400);
+    assertThat(notANumber.getContentType()).startsWith("text/html");
+    assertThat(notANumber.getContentAsString())
+        .contains("targetRevision must be a whole number", "Stories</a>");
+    assertThat(story("cp-3").get("revision").asLong()).isEqualTo(1);
+  }
+
+  @Test
   void givenAnOperator_storiesAreNotShown_andAForcedUndoIsRefused() throws Exception {
     MockHttpSession operator = login("operator");
     assertThat(html(get("/console/inbox").session(operator)))

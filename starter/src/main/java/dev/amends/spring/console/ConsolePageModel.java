@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * What every console page's model holds, for amends' pages and a service's alike ({@link
@@ -44,6 +45,26 @@ class ConsolePageModel {
     model.addAttribute("title", e.title());
     model.addAttribute("detail", e.getMessage());
     return "amends-console/problem";
+  }
+
+  /** A form field that is not of its kind (letters where a number goes), named, as a page. */
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  String wrongKind(
+      MethodArgumentTypeMismatchException e,
+      Authentication who,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Class<?> type = e.getRequiredType();
+    boolean whole =
+        type == Long.class || type == long.class || type == Integer.class || type == int.class;
+    String kind = whole ? "a whole number" : "of another kind";
+    return problem(
+        ApiException.badField(e.getName(), e.getName() + " must be " + kind),
+        who,
+        request,
+        response,
+        model);
   }
 
   private void fill(Model model, Authentication who, HttpServletRequest request) {
