@@ -62,7 +62,9 @@ public final class HistoryReplay {
   private DataConverter dataConverter;
   private boolean ignoreUnknownTypes;
   private String fileNamePattern = ".*\\.json";
-  private int parallelism = Runtime.getRuntime().availableProcessors();
+  // A replay hands each step between the worker's thread and the workflow's, so one replay per
+  // core leaves cores idle; four per core keeps them busy (docs/BENCHMARKS.md).
+  private int parallelism = 4 * Runtime.getRuntime().availableProcessors();
 
   private HistoryReplay(List<Class<?>> workflowClasses) {
     this.workflowClasses = List.copyOf(workflowClasses);
@@ -106,7 +108,7 @@ public final class HistoryReplay {
     return this;
   }
 
-  /** How many histories are read and replayed at once; default: one per processor. */
+  /** How many histories are read and replayed at once; default: four per processor. */
   public HistoryReplay parallelism(int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1");
@@ -137,7 +139,7 @@ public final class HistoryReplay {
     List<Outcome> outcomes = new ArrayList<>(files.size());
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options.build())) {
       // One replay worker per thread, all in one environment: each thread reads a history and
-      // replays it, so reading (the larger cost) and replaying use every core.
+      // replays it, so reading and replaying use every core.
       List<Worker> workers = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         Worker worker =
