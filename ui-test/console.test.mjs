@@ -6,7 +6,8 @@
 // on the ledger and reconciler page and sees it listed, an admin verifies the chain there; an
 // editor undoes an edit on the stories page; axe-core finds no serious or critical violation on
 // the inbox, escalation (with its timeline), saga, reconciler and story pages.
-// ui-test/run-console.sh --real runs the first of them on the real parts (dev server, PostgreSQL).
+// ui-test/run-console.sh --real runs the first and last on the real parts (dev server, PostgreSQL);
+// --real --oidc the first, logging in at a real OpenID provider.
 // Env: AMENDS_URL, AMENDS_PASSWORD (the demo users' password; both required); TEMPORAL_UI_URL;
 // CHROMIUM (default /usr/bin/chromium); SCREENSHOTS (default ../docs/images/).
 import { test, before, after } from 'node:test';
@@ -19,6 +20,8 @@ const AMENDS = required('AMENDS_URL');
 const PASSWORD = required('AMENDS_PASSWORD');
 // Set when amends runs on the real parts: the saga page links to the workflow in that UI.
 const TEMPORAL_UI = process.env.TEMPORAL_UI_URL;
+// Set when amends logs people in at an OpenID provider (its name on the login page).
+const OIDC_PROVIDER = process.env.OIDC_PROVIDER;
 const SHOTS = process.env.SCREENSHOTS ?? new URL('../docs/images/', import.meta.url).pathname;
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const run = Date.now();
@@ -35,7 +38,10 @@ async function api(user, method, path, body) {
     method,
     headers: {
       'content-type': 'application/json',
-      authorization: 'Basic ' + Buffer.from(`${user}:${PASSWORD}`).toString('base64'),
+      // With the OpenID login (run-console.sh --real --oidc) the API takes bearer tokens.
+      authorization: process.env[`AMENDS_TOKEN_${user.toUpperCase()}`]
+        ? `Bearer ${process.env[`AMENDS_TOKEN_${user.toUpperCase()}`]}`
+        : 'Basic ' + Buffer.from(`${user}:${PASSWORD}`).toString('base64'),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -79,6 +85,16 @@ async function login(user) {
   const page = await context.newPage();
   await page.goto(`${AMENDS}/console/`);
   assert.match(page.url(), /\/login$/);
+  if (OIDC_PROVIDER) {
+    // The real profile: the provider's own login page, then back to the console.
+    await page.getByRole('link', { name: `Log in with ${OIDC_PROVIDER}` }).click();
+    await page.getByLabel('Username').fill(user);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.href.startsWith(`${AMENDS}/console/`));
+    await page.getByText(`Logged in as ${user}`).waitFor();
+    return page;
+  }
   await page.getByLabel('User name').fill(user);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();

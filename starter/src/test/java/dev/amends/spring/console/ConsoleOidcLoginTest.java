@@ -38,10 +38,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
-import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
  * The console's login on the real profile, against a real OpenID provider started here (Spring
@@ -78,31 +74,9 @@ class ConsoleOidcLoginTest {
     // Different host names: a browser keeps cookies per host, not per port.
     providerUrl = "http://localhost:" + providerPort;
     amendsUrl = "http://127.0.0.1:" + amendsPort;
-    String client = "spring.security.oauth2.authorizationserver.client.amends.";
     provider =
-        new SpringApplicationBuilder(Provider.class)
-            .properties(
-                Map.ofEntries(
-                    Map.entry("server.port", providerPort),
-                    Map.entry("spring.autoconfigure.exclude", String.join(",", allAmends())),
-                    Map.entry("spring.flyway.enabled", "false"),
-                    Map.entry("spring.security.oauth2.authorizationserver.issuer", providerUrl),
-                    Map.entry(client + "registration.client-id", "amends-console"),
-                    Map.entry(client + "registration.client-secret", "{noop}console-secret"),
-                    Map.entry(
-                        client + "registration.client-authentication-methods",
-                        "client_secret_basic"),
-                    Map.entry(
-                        client + "registration.authorization-grant-types", "authorization_code"),
-                    Map.entry(
-                        client + "registration.redirect-uris",
-                        amendsUrl + "/login/oauth2/code/idp"),
-                    Map.entry(client + "registration.scopes", "openid,profile"),
-                    Map.entry(client + "require-authorization-consent", "false"),
-                    Map.entry("spring.security.user.name", "ana"),
-                    Map.entry("spring.security.user.password", "ana-password"),
-                    Map.entry("spring.security.user.roles", "OPERATOR")))
-            .run();
+        OpenIdProvider.start(
+            providerUrl, amendsUrl + "/login/oauth2/code/idp", "ana:OPERATOR", "ana-password");
     String registration = "spring.security.oauth2.client.registration.idp.";
     amends =
         new SpringApplicationBuilder(Amends.class)
@@ -208,34 +182,6 @@ class ConsoleOidcLoginTest {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    }
-  }
-
-  private static List<String> allAmends() {
-    List<String> all = new java.util.ArrayList<>(List.of(NOT_HERE));
-    all.add("dev.amends.spring.security.AmendsSecurityAutoConfiguration");
-    all.add("dev.amends.spring.console.ConsoleAutoConfiguration");
-    return all;
-  }
-
-  /** The OpenID provider: Spring Boot's authorization server, with a roles claim in ID tokens. */
-  @SpringBootConfiguration
-  @EnableAutoConfiguration
-  static class Provider {
-    @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> rolesInIdTokens() {
-      return context -> {
-        if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
-          List<String> roles =
-              context.getPrincipal().getAuthorities().stream()
-                  .map(GrantedAuthority::getAuthority)
-                  .filter(a -> a.startsWith("ROLE_"))
-                  .map(a -> a.substring("ROLE_".length()))
-                  .toList();
-          context.getClaims().claim("roles", roles);
-          context.getClaims().claim("preferred_username", context.getPrincipal().getName());
-        }
-      };
     }
   }
 
