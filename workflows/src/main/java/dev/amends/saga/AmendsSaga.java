@@ -102,7 +102,7 @@ public final class AmendsSaga {
       steps.put(spec.name(), new StepRun(spec, StepKeys.of(sagaId, spec.name())));
     }
     desk.onRest(this::continueAsNewIfLong);
-    this.resume = carriedOver();
+    this.resume = SagaResume.carriedOver();
     if (resume != null) {
       restore(resume);
     }
@@ -499,17 +499,6 @@ public final class AmendsSaga {
         desk.rejectedDecisions(),
         desk.rejectedDecisionCount(),
         desk.fourEyes());
-  }
-
-  /** The state the previous run carried over, when it continued as new into this one. */
-  private static SagaResume carriedOver() {
-    Optional<String> continued = Workflow.getInfo().getContinuedExecutionRunId();
-    if (continued.isEmpty()) {
-      return null;
-    }
-    SagaResume carried = Workflow.getMemo(SagaResume.MEMO, SagaResume.class, SagaResume.class);
-    // A run continued by the flow itself, or by an older saga, carries none of its own.
-    return carried != null && continued.get().equals(carried.fromRunId()) ? carried : null;
   }
 
   private void restore(SagaResume carried) {

@@ -1,6 +1,8 @@
 package dev.amends.saga;
 
+import io.temporal.workflow.Workflow;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a saga waiting for an operator carries into the run it continues as new with: where it
@@ -36,6 +38,20 @@ public record SagaResume(
 
   /** The memo key prefix of a completed step's result (followed by the step's name). */
   public static final String RESULT_MEMO_PREFIX = "amends-result:";
+
+  /**
+   * Workflow code: what the run this one continues carried over in its memo, or null when this run
+   * continues none, or one that wrote no resume of its own (a flow that continued as new by itself,
+   * or an older saga).
+   */
+  public static SagaResume carriedOver() {
+    Optional<String> continued = Workflow.getInfo().getContinuedExecutionRunId();
+    if (continued.isEmpty()) {
+      return null;
+    }
+    SagaResume carried = Workflow.getMemo(MEMO, SagaResume.class, SagaResume.class);
+    return carried != null && continued.get().equals(carried.fromRunId()) ? carried : null;
+  }
 
   public SagaResume {
     steps = steps == null ? List.of() : List.copyOf(steps);

@@ -22,7 +22,6 @@ import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
   private final String id = Workflow.getInfo().getWorkflowId();
@@ -45,7 +44,7 @@ public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
         Workflow.newActivityStub(
             ReconcilerActivities.class,
             ReconcilerWorkflowImpl.fixOptions(settings.undoMaximumAttempts()));
-    resume = carriedOver();
+    resume = SagaResume.carriedOver();
     if (resume != null) {
       status.restore(resume.status(), resume.published());
       stepStatus = resume.steps().get(0).status();
@@ -192,16 +191,6 @@ public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
     Workflow.continueAsNew(
         ContinueAsNewOptions.newBuilder().setMemo(Map.of(SagaResume.MEMO, carry)).build(),
         new DriftEscalationInput(drift, input.settings(), input.openedByRunId()));
-  }
-
-  /** What the run this one continues carried over; null for a first run. */
-  private static SagaResume carriedOver() {
-    Optional<String> continued = Workflow.getInfo().getContinuedExecutionRunId();
-    if (continued.isEmpty()) {
-      return null;
-    }
-    SagaResume carried = Workflow.getMemo(SagaResume.MEMO, SagaResume.class, SagaResume.class);
-    return carried != null && continued.get().equals(carried.fromRunId()) ? carried : null;
   }
 
   private String openEscalation() {

@@ -14,15 +14,14 @@ import dev.amends.saga.StepStatus;
 import dev.amends.testkit.EscalationDriver;
 import dev.amends.testkit.InMemoryEscalations;
 import dev.amends.testkit.SagaTestEnvironment;
+import dev.amends.testkit.history.ContinuedRuns;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.WorkflowExecutionHistory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -196,18 +195,7 @@ class LongWaitTest {
 
   /** Every run of the saga, the first first, found by following each run back to the one before. */
   private List<WorkflowExecutionHistory> runs(String sagaId) {
-    List<WorkflowExecutionHistory> runs = new ArrayList<>();
-    String runId = client.newUntypedWorkflowStub(sagaId).describe().getExecution().getRunId();
-    while (!runId.isEmpty()) {
-      WorkflowExecutionHistory run = client.fetchHistory(sagaId, runId);
-      runs.add(0, run);
-      runId =
-          run.getEvents()
-              .get(0)
-              .getWorkflowExecutionStartedEventAttributes()
-              .getContinuedExecutionRunId();
-    }
-    return runs;
+    return ContinuedRuns.of(client, sagaId);
   }
 
   private static HistoryEvent last(WorkflowExecutionHistory run) {
@@ -215,14 +203,8 @@ class LongWaitTest {
   }
 
   private void record(List<WorkflowExecutionHistory> runs, String name) throws IOException {
-    if (RECORD_TO == null) {
-      return;
-    }
-    Path folder = Path.of(RECORD_TO);
-    Files.createDirectories(folder);
-    for (int i = 0; i < runs.size(); i++) {
-      Files.writeString(
-          folder.resolve(name + "-run" + (i + 1) + ".json"), runs.get(i).toJson(true));
+    if (RECORD_TO != null) {
+      ContinuedRuns.write(runs, Path.of(RECORD_TO), name);
     }
   }
 

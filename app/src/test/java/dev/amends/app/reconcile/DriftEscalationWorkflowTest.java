@@ -10,6 +10,7 @@ import dev.amends.saga.SagaState;
 import dev.amends.saga.SagaStatus;
 import dev.amends.saga.StepStatus;
 import dev.amends.testkit.InMemoryEscalations;
+import dev.amends.testkit.history.ContinuedRuns;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
@@ -20,7 +21,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -198,30 +198,13 @@ class DriftEscalationWorkflowTest {
   /** With -Damends.recordLongWaitTo=FOLDER, writes each run's history for the replay tests. */
   private static void record(List<WorkflowExecutionHistory> runs, String name) throws IOException {
     String to = System.getProperty("amends.recordLongWaitTo");
-    if (to == null) {
-      return;
-    }
-    Path folder = Path.of(to);
-    Files.createDirectories(folder);
-    for (int i = 0; i < runs.size(); i++) {
-      Files.writeString(
-          folder.resolve(name + "-run" + (i + 1) + ".json"), runs.get(i).toJson(true));
+    if (to != null) {
+      ContinuedRuns.write(runs, Path.of(to), name);
     }
   }
 
   private List<WorkflowExecutionHistory> runs(String workflowId) {
-    List<WorkflowExecutionHistory> runs = new ArrayList<>();
-    String runId = client.newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId();
-    while (!runId.isEmpty()) {
-      WorkflowExecutionHistory run = client.fetchHistory(workflowId, runId);
-      runs.add(0, run);
-      runId =
-          run.getEvents()
-              .get(0)
-              .getWorkflowExecutionStartedEventAttributes()
-              .getContinuedExecutionRunId();
-    }
-    return runs;
+    return ContinuedRuns.of(client, workflowId);
   }
 
   @Test
