@@ -56,7 +56,8 @@ public class DriftEscalationWorkflowImpl implements DriftEscalationWorkflow {
   @Override
   public DriftSettlement settle(DriftEscalationInput input) {
     String carried = resume == null ? null : openEscalation();
-    int first = carried == null ? 1 : desk.escalations().size();
+    // Each round opens one escalation: a carried one is the last round, else the next is new.
+    int first = desk.escalations().size() + (carried == null ? 1 : 0);
     for (int round = first; ; round++) {
       String escalationId;
       OperatorDecision decision;

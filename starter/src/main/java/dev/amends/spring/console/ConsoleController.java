@@ -161,9 +161,8 @@ class ConsoleController {
       Model model,
       HttpServletResponse response) {
     SagaSearch.Criteria criteria = new SagaSearch.Criteria(flow.strip(), status, id.strip());
-    Set<String> known = new TreeSet<>();
-    flows.forEach(f -> known.add(f.workflowType()));
-    model.addAttribute("flows", known);
+    SagaSearch search = new SagaSearch(temporal, flows);
+    model.addAttribute("flows", search.flowTypes());
     model.addAttribute("statuses", SagaSearch.STATUSES);
     model.addAttribute("criteria", criteria);
     String problem = SagaSearch.problem(criteria);
@@ -173,17 +172,7 @@ class ConsoleController {
       model.addAttribute("rows", List.of());
       return V + "sagas";
     }
-    Set<String> ids = new TreeSet<>();
-    if (!criteria.id().isEmpty()) {
-      ids.add(criteria.id());
-      flows.forEach(
-          f -> {
-            if (criteria.flow().isEmpty() || criteria.flow().equals(f.workflowType())) {
-              ids.add(f.workflowId(criteria.id()));
-            }
-          });
-    }
-    model.addAttribute("rows", new SagaSearch(temporal).find(criteria, known, ids, 100));
+    model.addAttribute("rows", search.find(criteria, 100));
     return V + "sagas";
   }
 

@@ -3,6 +3,7 @@ package dev.amends.spring.console;
 import dev.amends.saga.AmendsSaga;
 import dev.amends.saga.SagaStatus;
 import dev.amends.saga.TextRules;
+import dev.amends.spring.sagas.SagaFlow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -45,9 +47,19 @@ final class SagaSearch {
   private static final Pattern WORKFLOW_TYPE = Pattern.compile("[A-Za-z0-9_.$-]{1,200}");
 
   private final WorkflowClient client;
+  private final List<SagaFlow<?>> flows;
 
-  SagaSearch(WorkflowClient client) {
+  /** {@code flows}: the saga flows this service knows (its {@link SagaFlow} beans). */
+  SagaSearch(WorkflowClient client, List<SagaFlow<?>> flows) {
     this.client = client;
+    this.flows = flows;
+  }
+
+  /** The known flows' workflow types, sorted. */
+  Set<String> flowTypes() {
+    Set<String> types = new TreeSet<>();
+    flows.forEach(f -> types.add(f.workflowType()));
+    return types;
   }
 
   /** Why the criteria cannot be searched for, naming the field; null when they can. */
@@ -65,11 +77,24 @@ final class SagaSearch {
   }
 
   /**
-   * The newest sagas that match, at most {@code limit}. {@code flows} are the saga flows this
-   * service knows: a search without a flow is limited to them when there are any, and an id is also
-   * tried as each one's business id (an order id finds {@code order-<id>}).
+   * The newest sagas that match, at most {@code limit}. A search without a flow is limited to the
+   * known flows when there are any, and an id is also tried as each one's business id (an order id
+   * finds {@code order-<id>}).
    */
-  List<Row> find(Criteria c, Set<String> flows, Set<String> idCandidates, int limit) {
+  List<Row> find(Criteria c, int limit) {
+    Set<String> idCandidates = new TreeSet<>();
+    if (!c.id().isEmpty()) {
+      idCandidates.add(c.id());
+      for (SagaFlow<?> f : flows) {
+        if (c.flow().isEmpty() || c.flow().equals(f.workflowType())) {
+          idCandidates.add(f.workflowId(c.id()));
+        }
+      }
+    }
+    return find(c, flowTypes(), idCandidates, limit);
+  }
+
+  private List<Row> find(Criteria c, Set<String> flows, Set<String> idCandidates, int limit) {
     try {
       return client
           .listExecutions(query(c, flows, idCandidates))

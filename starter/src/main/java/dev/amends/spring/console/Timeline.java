@@ -160,10 +160,6 @@ record Timeline(List<Entry> entries, List<Activity> unmatched) {
     return mine;
   }
 
-  static List<Activity> activities(List<HistoryEvent> events) {
-    return activities(events, Failure::getMessage, Timeline::plainInput);
-  }
-
   /**
    * With the message of a failure as the describer reads it, and the input as the reader decodes
    * it: from the history as stored, an encrypted payload says nothing.
@@ -237,15 +233,6 @@ record Timeline(List<Entry> entries, List<Activity> unmatched) {
                         "running",
                         s.input()))));
     return all;
-  }
-
-  /** The arguments of an unencrypted history, as stored. */
-  static String plainInput(Payloads input) {
-    StringBuilder text = new StringBuilder("[");
-    input
-        .getPayloadsList()
-        .forEach(p -> text.append(text.length() > 1 ? "," : "").append(p.getData().toStringUtf8()));
-    return text.append(']').toString();
   }
 
   private static String read(Function<Payloads, String> reader, Payloads input) {

@@ -52,7 +52,9 @@ class TimelineTest {
                 "order-1/chargeCard/do",
                 "order-1/chargeCard/undo",
                 null));
-    Timeline timeline = Timeline.of(state, Timeline.activities(events));
+    Timeline timeline =
+        Timeline.of(
+            state, Timeline.activities(events, Failure::getMessage, TimelineTest::plainInput));
 
     assertThat(timeline.entries())
         .extracting(e -> e.phase() + " " + e.step() + " " + e.runs() + " " + e.attempts())
@@ -71,7 +73,9 @@ class TimelineTest {
     SagaState state =
         state(new StepState("ship", World.DIALOG, StepStatus.DONE, "order-1/ship/do", "u", null));
 
-    Timeline timeline = Timeline.of(state, Timeline.activities(events));
+    Timeline timeline =
+        Timeline.of(
+            state, Timeline.activities(events, Failure::getMessage, TimelineTest::plainInput));
 
     assertThat(timeline.entries().get(0).ran()).isFalse();
     assertThat(timeline.unmatched()).hasSize(1);
@@ -108,6 +112,15 @@ class TimelineTest {
               .setFailure(Failure.newBuilder().setMessage(failure)));
     }
     events.add(closed.build());
+  }
+
+  /** The arguments as stored: these histories are not encrypted. */
+  private static String plainInput(Payloads input) {
+    StringBuilder text = new StringBuilder("[");
+    input
+        .getPayloadsList()
+        .forEach(p -> text.append(text.length() > 1 ? "," : "").append(p.getData().toStringUtf8()));
+    return text.append(']').toString();
   }
 
   private static HistoryEvent.Builder event(long id) {
